@@ -8,10 +8,10 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from eventwire.api import analyze  # noqa: E402 - the version must exist before the pipeline imports it
-from eventwire.config import Options  # noqa: E402
-from eventwire.errors import ConfigError, EventwireError, InputError, PipelineError, StoreError  # noqa: E402
-from eventwire.model import (  # noqa: E402
+from eventwire.api import analyze
+from eventwire.config import Options
+from eventwire.errors import ConfigError, EventwireError, InputError, PipelineError, StoreError
+from eventwire.model import (
     Actor,
     Analysis,
     Article,
@@ -28,7 +28,7 @@ from eventwire.model import (  # noqa: E402
     Span,
     TimeExpr,
 )
-from eventwire.pipeline import Failure, Pipeline  # noqa: E402
+from eventwire.pipeline import Failure, Pipeline
 
 __all__ = [
     "Actor",

@@ -81,9 +81,9 @@ def summary_lines(analysis: Analysis) -> list[str]:
     lines.append(f"   places: {names(analysis.places)}")
     for e in analysis.events:
         who = f"{e.actor or '?'} -> {e.recipient or '-'}"
-        lines.append(f"   event {e.type:<9} {e.modality:<11} {who}: \"{e.evidence.text[:70]}\"")
+        lines.append(f'   event {e.type:<9} {e.modality:<11} {who}: "{e.evidence.text[:70]}"')
     for q in analysis.quotes:
-        lines.append(f"   quote {q.speaker or q.speaker_description or '?'}: \"{q.text[:70]}\"")
+        lines.append(f'   quote {q.speaker or q.speaker_description or "?"}: "{q.text[:70]}"')
     for t in analysis.times:
         lines.append(f"   time  {t.text!r} -> {t.value}")
     for n in analysis.notices:

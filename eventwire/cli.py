@@ -32,8 +32,12 @@ def build_parser() -> argparse.ArgumentParser:
     an = sub.add_parser("analyze", help="analyse articles and print or store their analyses")
     an.add_argument("inputs", nargs="+", metavar="INPUT", help=".txt, .html/.htm (.gz too), .jsonl, a folder, or -")
     an.add_argument("--published", help="publication date (ISO) for inputs that give none")
-    an.add_argument("--format", choices=("json", "jsonl", "summary"), default=None,
-                    help="json (one document, or a list), jsonl (one per line) or summary; default summary")  # fmt: skip
+    an.add_argument(
+        "--format",
+        choices=("json", "jsonl", "summary"),
+        default=None,
+        help="json (one document, or a list), jsonl (one per line) or summary; default summary",
+    )
     an.add_argument("--db", type=Path, help="store analyses in this DuckDB file (re-runs skip stored articles)")
     an.add_argument("--out", type=Path, help="write the output to this file instead of standard output")
     an.add_argument("--kb-extra", type=Path, action="append", default=[], help="extra knowledge-base file (repeatable)")

@@ -76,7 +76,7 @@ def decode(data: bytes, origin: str, max_bytes: int) -> str | Failure:
 def _read_bytes(path: Path, gz: bool, max_bytes: int) -> bytes:
     """Read at most ``max_bytes + 1`` bytes, so a huge file never sits whole in memory."""
     opener: BinaryIO
-    with (gzip.open(path, "rb") if gz else path.open("rb")) as opener:  # type: ignore[assignment]
+    with gzip.open(path, "rb") if gz else path.open("rb") as opener:  # type: ignore[assignment]
         return opener.read(max_bytes + 1)
 
 
@@ -95,13 +95,13 @@ def read_path(path: Path, max_bytes: int) -> Iterator[Source | Failure]:
     if suffix not in TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES:
         yield _fail(UNSUPPORTED, f"unsupported file type {suffix or '(none)'!r}", origin)
         return
+    if suffix in JSONL_SUFFIXES:
+        yield from _read_jsonl_file(path, gz, max_bytes)
+        return
     try:
-        data = _read_bytes(path, gz, max_bytes if suffix not in JSONL_SUFFIXES else 1 << 40)
+        data = _read_bytes(path, gz, max_bytes)
     except (OSError, EOFError, gzip.BadGzipFile) as err:
         yield _fail(MISSING, f"cannot read: {err}", origin)
-        return
-    if suffix in JSONL_SUFFIXES:
-        yield from read_jsonl(data, origin, max_bytes)
         return
     text = decode(data, origin, max_bytes)
     if isinstance(text, Failure):
@@ -116,9 +116,18 @@ def read_path(path: Path, max_bytes: int) -> Iterator[Source | Failure]:
     )
 
 
-def read_jsonl(data: bytes, origin: str, max_bytes: int) -> Iterator[Source | Failure]:
+def _read_jsonl_file(path: Path, gz: bool, max_bytes: int) -> Iterator[Source | Failure]:
+    """Stream a JSONL file line by line: a corpus file may be far larger than memory."""
+    try:
+        with gzip.open(path, "rb") if gz else path.open("rb") as fh:
+            yield from read_jsonl(fh, str(path), max_bytes)
+    except (OSError, EOFError, gzip.BadGzipFile) as err:
+        yield _fail(MISSING, f"cannot read: {err}", str(path))
+
+
+def read_jsonl(lines: Iterable[bytes], origin: str, max_bytes: int) -> Iterator[Source | Failure]:
     """One article per JSONL line: ``{"id", "text" | "html", "title"?, "url"?, "published"?}``."""
-    for n, raw in enumerate(data.splitlines(), 1):
+    for n, raw in enumerate(lines, 1):
         where = f"{origin}:{n}"
         if not raw.strip():
             continue

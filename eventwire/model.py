@@ -272,8 +272,8 @@ class Analysis:
             found.append(("quotes", Span(q.start, q.end, q.text)))
             if q.speaker_span is not None:
                 found.append(("quotes.speaker", q.speaker_span))
-        for item in (*self.quantities, *self.times):
-            found.append((type(item).__name__, Span(item.start, item.end, item.text)))
+        found += [("quantities", Span(q.start, q.end, q.text)) for q in self.quantities]
+        found += [("times", Span(t.start, t.end, t.text)) for t in self.times]
         found += [("article.provenance", s) for s in self.article.provenance_evidence]
         return found
 

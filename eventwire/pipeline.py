@@ -128,9 +128,7 @@ class Pipeline:
             yield from self._run_batch(batch)
 
     def _run_batch(self, batch: list[Source | Failure]) -> list[Result]:
-        work: list[Result] = [
-            self.start(item) if isinstance(item, Source) else item for item in batch
-        ]
+        work: list[Result] = [self.start(item) if isinstance(item, Source) else item for item in batch]
         for stage in self.stages:
             live = [i for i, r in enumerate(work) if isinstance(r, Analysis)]
             pipe: Callable[[list[Analysis]], list[Analysis]] | None = getattr(stage, "pipe", None)

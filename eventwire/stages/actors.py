@@ -42,7 +42,5 @@ class ActorLinker:
             if kind == "person":
                 people.append(Person(id=slug(key), name=name, mentions=_spans(ms)))
             else:
-                actors.append(
-                    Actor(id=slug(key), name=name, type=ACTOR_LABELS[ms[0].label], mentions=_spans(ms))
-                )
+                actors.append(Actor(id=slug(key), name=name, type=ACTOR_LABELS[ms[0].label], mentions=_spans(ms)))
         return replace(analysis, actors=tuple(actors), people=tuple(people))

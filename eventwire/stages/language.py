@@ -19,6 +19,7 @@ from eventwire.pipeline import with_article
 
 NOT_ANALYSED = "W201"
 
+
 @lru_cache(maxsize=8)
 def detector(codes: tuple[str, ...]) -> LanguageDetector:
     """A lingua detector over ``codes`` (ISO 639-1), built once per process."""
@@ -31,10 +32,12 @@ def detector(codes: tuple[str, ...]) -> LanguageDetector:
         return LanguageDetectorBuilder.from_languages(*languages, Language.ENGLISH).build()
     return LanguageDetectorBuilder.from_languages(*languages).build()
 
+
 def detect_language(text: str, codes: tuple[str, ...]) -> str | None:
     """The ISO 639-1 code of ``text``'s language, or None when lingua cannot tell."""
     found = detector(codes).detect_language_of(text[:5000])
     return found.iso_code_639_1.name.lower() if found is not None else None
+
 
 class LanguageStage:
     """Sets ``article.language``; flags articles the pipeline will not analyse."""

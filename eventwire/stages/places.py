@@ -32,7 +32,6 @@ class PlaceResolver:
             if m.label in PLACE_LABELS:
                 groups[fold(m.text)].append(m)
         places = tuple(
-            Place(name=ms[0].text, mentions=tuple(Span(m.start, m.end, m.text) for m in ms))
-            for ms in groups.values()
+            Place(name=ms[0].text, mentions=tuple(Span(m.start, m.end, m.text) for m in ms)) for ms in groups.values()
         )
         return replace(analysis, places=places)

@@ -50,7 +50,7 @@ TABLES: dict[str, str] = {
     "times": f"""{KEY}, value VARCHAR, precision VARCHAR, approximate BOOLEAN,
         relative_to_publication BOOLEAN, {EVIDENCE}""",
     "failures": """origin VARCHAR, article_id VARCHAR, pipeline_version VARCHAR, code VARCHAR,
-        reason VARCHAR, at TIMESTAMP DEFAULT current_timestamp""",
+        reason VARCHAR, failed_at TIMESTAMP DEFAULT current_timestamp""",
 }
 
 
@@ -81,9 +81,7 @@ def rows_of(analysis: Analysis) -> dict[str, list[tuple[Any, ...]]]:
     for pl in analysis.places:
         rows["places"].append((pl.name, pl.kind, pl.country, pl.geonameid, pl.lat, pl.lon))
         rows["mentions"] += [("place", pl.name, None, None, *_ev(m)) for m in pl.mentions]
-    rows["mentions"] += [
-        ("raw", None, m.label, m.kb_id, m.start, m.end, m.text) for m in analysis.mentions
-    ]
+    rows["mentions"] += [("raw", None, m.label, m.kb_id, m.start, m.end, m.text) for m in analysis.mentions]
     for r in analysis.relations:
         rows["relations"].append((r.subject, r.relation, r.object, r.source, *_ev(r.evidence)))
     for n, e in enumerate(analysis.events):
@@ -110,13 +108,13 @@ class Store:
         try:
             self.con = duckdb.connect(str(self.path))
         except duckdb.Error as err:
-            raise StoreError(f"cannot open {self.path}: {err}", code="E401", hint="is another process using it?") from err
+            raise StoreError(
+                f"cannot open {self.path}: {err}", code="E401", hint="is another process using it?"
+            ) from err
         for name, columns in TABLES.items():
             self.con.execute(f"CREATE TABLE IF NOT EXISTS {name} ({columns})")
         self.con.execute("CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
-        self.con.execute(
-            "INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT DO NOTHING", [str(SCHEMA_VERSION)]
-        )
+        self.con.execute("INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT DO NOTHING", [str(SCHEMA_VERSION)])
 
     def __enter__(self) -> Store:
         return self
