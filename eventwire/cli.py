@@ -19,6 +19,7 @@ from eventwire.batch import Tally, run_batch, summary_lines
 from eventwire.config import Options
 from eventwire.errors import EventwireError
 from eventwire.inputs import read_inputs
+from eventwire.kb import load_kb
 from eventwire.pipeline import Failure, Pipeline
 from eventwire.store import Store
 
@@ -45,7 +46,32 @@ def build_parser() -> argparse.ArgumentParser:
     an.add_argument("--max-bytes", type=int, default=Options.max_bytes, help="refuse inputs larger than this")
     an.add_argument("--stages", help="comma-separated stages to run (default: all); see 'eventwire stages'")
     an.set_defaults(func=cmd_analyze)
+    kb = sub.add_parser("kb", help="search and check the knowledge base")
+    kb_sub = kb.add_subparsers(dest="kb_command", required=True)
+    ks = kb_sub.add_parser("search", help="show what a name resolves to, and why")
+    ks.add_argument("name")
+    ks.add_argument("--kb-extra", type=Path, action="append", default=[], help="extra knowledge-base file")
+    ks.set_defaults(func=cmd_kb_search)
+    kc = kb_sub.add_parser("check", help="validate the knowledge-base files (ids, types, relations)")
+    kc.add_argument("--kb-extra", type=Path, action="append", default=[], help="extra knowledge-base file")
+    kc.set_defaults(func=cmd_kb_check)
     return parser
+
+
+def cmd_kb_search(args: argparse.Namespace) -> int:
+    kb = load_kb(tuple(args.kb_extra))
+    for line in kb.search(args.name):
+        print(f"{args.name}: {line}")
+    return 0
+
+
+def cmd_kb_check(args: argparse.Namespace) -> int:
+    kb = load_kb(tuple(args.kb_extra))
+    problems = kb.check()
+    for problem in problems:
+        print(problem)
+    print(f"{len(kb.records)} records in {len(kb.files)} files, version {kb.version}: {len(problems)} problems")
+    return 1 if problems else 0
 
 
 def _report(failure: Failure) -> None:

@@ -15,6 +15,7 @@ DEFAULT_STAGES = (
     "parse",
     "mentions",
     "actors",
+    "relations",
     "places",
 )
 DEFAULT_LANGUAGES = ("en", "pt", "es", "fr", "de", "it", "ar", "ru", "tr", "fa", "zh", "uk")

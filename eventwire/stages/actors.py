@@ -1,46 +1,189 @@
-"""The ``actors`` stage: mentions grouped into actors and people.
+"""The ``actors`` stage: mentions linked to the knowledge base and resolved within the article.
 
-First version, before the knowledge base: each distinct name is one record with
-``known: false``; organisations, nationalities and states become actors, persons people.
+Order matters: names first (knowledge-base matches, then statistical entities linked by
+exact, loose, skeleton and fuzzy keys), then what refers back to them (capitals used for
+governments, demonyms, acronyms defined in the text, descriptions of named actors,
+surnames and titles of named people). Every mention keeps its offsets. An actor the base
+lacks keeps ``known: false``, a type guessed from its words, and an id derived from its
+normalised name, so the same unknown group is one actor across articles.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import replace
+from typing import Any
 
 from eventwire.config import Options
+from eventwire.kb import KnowledgeBase, load_kb
 from eventwire.model import Actor, Analysis, Mention, Person, Span
-from eventwire.names import fold, slug
+from eventwire.names import loose, slug
+from eventwire.stages.actors_people import (
+    PersonInfo,
+    affiliation_of,
+    apposition_role,
+    kb_role,
+    surname_links,
+    title_before,
+    title_links,
+)
+from eventwire.stages.actors_rules import (
+    Link,
+    acronym_links,
+    capital_links,
+    demonym_link,
+    description_links,
+    guess_type,
+)
 
-ACTOR_LABELS = {"ORG": "other", "NORP": "other", "GPE": "state"}
-
-
-def _spans(mentions: list[Mention]) -> tuple[Span, ...]:
-    return tuple(Span(m.start, m.end, m.text) for m in mentions)
+UNKNOWN = "u:"
+UNKNOWN_PERSON = "p:"
 
 
 class ActorLinker:
-    """Groups mentions by their folded name."""
+    """Links mentions to actors and people."""
 
     name = "actors"
     requires = frozenset({"mentions"})
     provides = frozenset({"actors", "people"})
 
     def __init__(self, options: Options) -> None:
-        self.options = options
+        self.kb: KnowledgeBase = load_kb(tuple(options.kb_paths))
 
     def __call__(self, analysis: Analysis) -> Analysis:
-        groups: dict[tuple[str, str], list[Mention]] = defaultdict(list)
-        for m in analysis.mentions:
-            kind = "person" if m.label == "PERSON" else "actor" if m.label in ACTOR_LABELS else ""
-            if kind:
-                groups[(kind, fold(m.text))].append(m)
-        actors, people = [], []
-        for (kind, key), ms in groups.items():
-            name = max((m.text for m in ms), key=len)
-            if kind == "person":
-                people.append(Person(id=slug(key), name=name, mentions=_spans(ms)))
-            else:
-                actors.append(Actor(id=slug(key), name=name, type=ACTOR_LABELS[ms[0].label], mentions=_spans(ms)))
-        return replace(analysis, actors=tuple(actors), people=tuple(people))
+        doc = analysis.doc
+        if doc is None:
+            return analysis
+        body = analysis.article.body
+        links = [lk for m in analysis.mentions if (lk := self.link_mention(doc, m)) is not None]
+        links += capital_links(doc, self.kb, list(analysis.mentions))
+        links = _dedupe(links)
+        links = _merge_surnames(links)
+        taken = [(lk.start, lk.end) for lk in links]
+        people = self.people(doc, body, links)
+        links += surname_links(body, list(people.values()), taken)
+        links += title_links(body, list(people.values()))
+        links += acronym_links(body, links)
+        present = {lk.key for lk in links if not lk.key.startswith((UNKNOWN, UNKNOWN_PERSON))}
+        links += description_links(body, self.kb, present)
+        links = _dedupe(links)
+        actors = self.actors(links, analysis)
+        persons = [self.person(info, [lk for lk in links if lk.key == key]) for key, info in people.items()]
+        return replace(analysis, actors=tuple(actors), people=tuple(p for p in persons if p.mentions))
+
+    def link_mention(self, doc: Any, m: Mention) -> Link | None:
+        """What one mention refers to, or None for a place or a word that names no actor."""
+        kb = self.kb
+        if m.kb_id is not None and m.kb_id in kb.records:
+            rec = kb.records[m.kb_id]
+            return Link(m.start, m.end, m.text, "person" if rec.is_person else "actor", rec.id, rec.name)
+        if m.label == "NORP":
+            found = demonym_link(doc, kb, m.start, m.end, m.text)
+            if found is not None:
+                return found
+            match = kb.lookup(m.text, person=False, fuzzy=False)
+            return Link(m.start, m.end, m.text, "actor", match.record.id, match.record.name) if match else None
+        if m.label in ("LOC", "FAC"):
+            return None
+        match = kb.lookup(m.text, person=None if m.label == "PERSON" else False)
+        if match is not None and not (m.label == "GPE" and match.how == "fuzzy" and match.record.type == "state"):
+            rec = match.record
+            kind = "person" if rec.is_person else "actor"
+            return Link(m.start, m.end, m.text, kind, rec.id, rec.name, match.how)
+        if m.label == "GPE":
+            return None
+        if m.label == "PERSON" and guess_type(m.text) == "other":
+            return Link(m.start, m.end, m.text, "person", UNKNOWN_PERSON + slug(loose(m.text)), m.text, "ner")
+        return Link(m.start, m.end, m.text, "actor", UNKNOWN + slug(loose(m.text)), m.text, "ner")
+
+    def people(self, doc: Any, body: str, links: list[Link]) -> dict[str, PersonInfo]:
+        """People named in the article, with role and affiliation; known people first."""
+        people: dict[str, PersonInfo] = {}
+        firsts = [lk for lk in links if lk.kind == "person"]
+        firsts.sort(key=lambda lk: (lk.key.startswith(UNKNOWN_PERSON), lk.start))
+        for lk in firsts:
+            if lk.key in people:
+                continue
+            kb_id = None if lk.key.startswith(UNKNOWN_PERSON) else lk.key
+            role, affiliation = kb_role(self.kb, kb_id)
+            title, owner = title_before(body, lk.start)
+            appos, appos_head = apposition_role(doc, lk)
+            role = title or appos or role
+            affiliation = affiliation_of(owner, self.kb, people) or affiliation
+            if affiliation is None and appos_head is not None:
+                affiliation = self._affiliation_in(appos_head, links, people)
+            name = self.kb.records[kb_id].name if kb_id else lk.text
+            people[lk.key] = PersonInfo(lk.key, name, role, affiliation, kb_id)
+        return people
+
+    def _affiliation_in(self, head: Any, links: list[Link], people: dict[str, PersonInfo]) -> str | None:
+        """An actor named inside an apposition, or the affiliation of a person it names."""
+        lo, hi = min(t.idx for t in head.subtree), max(t.idx + len(t.text) for t in head.subtree)
+        for lk in links:
+            if lo <= lk.start and lk.end <= hi:
+                if lk.kind == "actor":
+                    return lk.name
+                if lk.key in people:
+                    return people[lk.key].affiliation
+        for tok in head.subtree:
+            if tok.dep_ == "poss":
+                found = affiliation_of(tok.text, self.kb, people)
+                if found:
+                    return found
+        return None
+
+    def actors(self, links: list[Link], analysis: Analysis) -> list[Actor]:
+        groups: dict[str, list[Link]] = defaultdict(list)
+        for lk in links:
+            if lk.kind == "actor":
+                groups[lk.key].append(lk)
+        for name in (analysis.article.publisher, analysis.article.original_reporting):
+            match = self.kb.lookup(name, person=False) if name else None
+            if match is not None:
+                groups.setdefault(match.record.id, [])
+        out = []
+        for key, group in groups.items():
+            mentions = tuple(Span(lk.start, lk.end, lk.text) for lk in sorted(group, key=lambda x: x.start))
+            rec = self.kb.get(key)
+            if rec is not None:
+                out.append(Actor(rec.id, rec.name, rec.type, rec.country or None, rec.aliases, True,
+                                 rec.wikidata or None, mentions))  # fmt: skip
+                continue
+            name = max((lk.text for lk in group), key=len)
+            out.append(Actor(key[len(UNKNOWN) :], name, guess_type(name), mentions=mentions))
+        return out
+
+    def person(self, info: PersonInfo, links: list[Link]) -> Person:
+        rec = self.kb.get(info.kb_id) if info.kb_id else None
+        mentions = tuple(Span(lk.start, lk.end, lk.text) for lk in sorted(links, key=lambda x: x.start))
+        pid = rec.id if rec else info.key[len(UNKNOWN_PERSON) :]
+        return Person(pid, info.name, info.role, info.affiliation, rec is not None,
+                      (rec.wikidata or None) if rec else None, mentions)  # fmt: skip
+
+
+def _merge_surnames(links: list[Link]) -> list[Link]:
+    """An unknown one-word name that is the surname of a person named in full is that person."""
+    full: dict[str, set[str]] = defaultdict(set)
+    for lk in links:
+        if lk.kind == "person" and len(loose(lk.name).split()) >= 2:
+            full[loose(lk.name).split()[-1]].add(lk.key)
+    names = {lk.key: lk.name for lk in links}
+    out = []
+    for lk in links:
+        words = loose(lk.text).split()
+        unknown = lk.key.startswith((UNKNOWN, UNKNOWN_PERSON))
+        owners = full.get(words[0], set()) if len(words) == 1 and unknown else set()
+        if len(owners) == 1:
+            key = next(iter(owners))
+            lk = Link(lk.start, lk.end, lk.text, "person", key, names[key], "surname")
+        out.append(lk)
+    return out
+
+
+def _dedupe(links: list[Link]) -> list[Link]:
+    """One link per stretch of text; where stretches overlap, the longest wins, then the earliest rule."""
+    kept: list[Link] = []
+    for lk in sorted(links, key=lambda x: (-(x.end - x.start), x.start)):
+        if all(lk.end <= k.start or k.end <= lk.start for k in kept):
+            kept.append(lk)
+    return sorted(kept, key=lambda x: x.start)

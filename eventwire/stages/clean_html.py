@@ -1,12 +1,40 @@
-"""HTML extraction: the main text and metadata of a page, with trafilatura."""
+"""HTML extraction: the main text and metadata of a page.
+
+Trafilatura (in its precision mode) finds the article block and the metadata. Around it:
+embedded social posts are freed from the widget wrappers that trafilatura discards, so quoted
+posts stay in the text; a near-empty result is retried in recall mode; and the extracted
+paragraphs are tidied by :mod:`eventwire.stages.clean_html_rules` (headline repeats, related
+links, captions, calls to action, press-release boilerplate), each cut kept as a
+:class:`~eventwire.model.Removed` block.
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import trafilatura
+from lxml.etree import ParserError, XMLSyntaxError
+from lxml.html import HtmlElement
+from trafilatura.utils import load_html
 
 from eventwire.model import Removed
+from eventwire.stages.clean_html_rules import PageClues, link_key, tidy_paragraphs
+
+# Below this many characters the precision mode may have missed the article: retry in recall
+# mode, and keep that text only when it is clearly longer.
+SHORT_TEXT = 400
+LONGER_BY = 2.0
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_SPACE = re.compile(r"\s+")
+_EMBEDDED_POSTS = (
+    "//blockquote[contains(@class, 'twitter-tweet') or contains(@class, 'instagram-media')"
+    " or contains(@class, 'tiktok-embed') or contains(@class, 'bluesky-embed')"
+    " or contains(@class, 'threads-embed') or contains(@class, 'mastodon-embed')]"
+)
+_VISIBLE_TEXT = ".//text()[not(ancestor::script) and not(ancestor::style)]"
+_CONTAINERS = frozenset({"body", "html", "article", "main"})
 
 
 @dataclass(frozen=True)
@@ -22,16 +50,94 @@ class ExtractedPage:
     removed: tuple[Removed, ...] = ()
 
 
+def parse_html(html: str) -> HtmlElement | None:
+    """Parse ``html`` (a whole page or a fragment); ``None`` when nothing can be parsed."""
+    if not html.strip():
+        return None
+    try:
+        tree = load_html(html)
+        if tree is None:
+            # trafilatura rejects fragments without an <html> tag: give them one.
+            tree = load_html(f"<html><body>{html}</body></html>")
+    except (ParserError, XMLSyntaxError, ValueError):
+        return None
+    return tree
+
+
+def _visible(element: HtmlElement) -> str:
+    return _SPACE.sub(" ", "".join(element.xpath(_VISIBLE_TEXT))).strip()
+
+
+def page_clues(tree: HtmlElement) -> PageClues:
+    """The page's headline candidates and the texts of its links."""
+    titles = [_visible(h) for h in tree.iter("h1")]
+    titles += tree.xpath("//meta[@property='og:title' or @name='twitter:title']/@content")
+    titles += [_visible(t) for t in tree.iter("title")]
+    links = {link_key(_visible(a)) for a in tree.iter("a")}
+    return PageClues(titles=tuple(t for t in titles if t), link_texts=frozenset(links - {""}))
+
+
+def free_embedded_posts(tree: HtmlElement) -> int:
+    """Strip the widget classes around embedded social posts, so they read as quotations.
+
+    Sites wrap an embedded post in ``div.social-embed`` or ``div.article-widget``, which
+    boilerplate filters drop with the post. The wrappers (ancestors holding nothing but the
+    post) lose their ``class`` and ``id``; the post becomes a plain ``<blockquote>``.
+    """
+    posts = tree.xpath(_EMBEDDED_POSTS)
+    for post in posts:
+        text = _visible(post)
+        element: HtmlElement | None = post
+        while element is not None and element.tag not in _CONTAINERS and _visible(element) == text:
+            element.attrib.pop("class", None)
+            element.attrib.pop("id", None)
+            element = element.getparent()
+    return len(posts)
+
+
+def _extract(tree: HtmlElement, url: str | None, *, recall: bool = False) -> trafilatura.settings.Document | None:
+    return trafilatura.bare_extraction(
+        tree,
+        url=url,
+        with_metadata=True,
+        favor_precision=not recall,
+        favor_recall=recall,
+    )
+
+
+def _main_text(tree: HtmlElement, url: str | None) -> trafilatura.settings.Document | None:
+    doc = _extract(tree, url)
+    text = (doc.text if doc else None) or ""
+    if len(text) >= SHORT_TEXT:
+        return doc
+    # bare_extraction works on a copy, so the tree is still whole for a second pass.
+    wider = _extract(tree, url, recall=True)
+    if wider is not None and len(wider.text or "") > LONGER_BY * max(len(text), 1):
+        return wider
+    return doc
+
+
 def extract_html(html: str, url: str | None = None) -> ExtractedPage:
-    """Extract the article body and metadata of ``html``."""
-    doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, favor_precision=True)
+    """Extract the article body and metadata of ``html``; an empty body when there is none."""
+    tree = parse_html(html)
+    if tree is None:
+        return ExtractedPage(body="", url=url)
+    clues = page_clues(tree)
+    free_embedded_posts(tree)
+    doc = _main_text(tree, url)
     if doc is None:
-        return ExtractedPage(body="")
+        return ExtractedPage(body="", url=url)
+    if doc.title:
+        clues = PageClues(titles=(doc.title, *clues.titles), link_texts=clues.link_texts)
+    paragraphs = [p.strip() for p in (doc.text or "").split("\n") if p.strip()]
+    kept, removed = tidy_paragraphs(paragraphs, clues)
+    date = doc.date if doc.date and _ISO_DATE.match(doc.date) else None
     return ExtractedPage(
-        body=(doc.text or "").strip(),
+        body="\n".join(kept),
         title=doc.title,
-        date=doc.date,
+        date=date,
         site_name=doc.sitename,
         url=doc.url or url,
         author=doc.author,
+        removed=tuple(removed),
     )

@@ -1,14 +1,41 @@
 """Plain-text cleaning: find the title, keep the article prose, cut page furniture.
 
-First version: the title is a short first line without final punctuation; nothing else is
-cut. Furniture removal comes in the next commit.
+The input is an article or a whole web page copied as text: menus, share buttons, cookie
+banners, related-article lists and footers included. The body is found by shape, not by any
+site's labels: article prose comes as long lines that end like sentences, furniture as runs
+of short lines, repeated labels and headline lists. Every line gets a score (prose adds its
+length, furniture costs more the longer its run) and the body is the stretch of lines with the
+highest total, as boilerplate detectors such as jusText and boilerpipe do over HTML blocks.
+Generic cue phrases (``eventwire/data/clean/furniture_cues.tsv``) then cut the furniture left
+inside that stretch or at its edges: source lines, republication notes, bylines, photo credits.
+Everything cut is reported as a :class:`~eventwire.model.Removed` block with its reason.
 """
 
 from __future__ import annotations
 
+import re
+import statistics
 from dataclasses import dataclass
 
 from eventwire.model import Removed
+from eventwire.stages.clean_text_rules import (
+    Cue,
+    LineShape,
+    best_region,
+    fold,
+    line_scores,
+    load_cues,
+    shape_lines,
+    word_count,
+)
+
+# A title is a short first line; longer ones are the article's first paragraph.
+TITLE_MAX_WORDS = 30
+# "Headline - Site name": the part after the last separator is the site when this short.
+SITE_MAX_WORDS = 5
+_SITE_SEPARATOR = re.compile(r"\s+[|–—-]\s+|\s+::\s+")
+# How far into a page the headline is searched for (pages repeat it under the menus).
+HEADLINE_WINDOW = 300
 
 
 @dataclass(frozen=True)
@@ -20,11 +47,136 @@ class CleanText:
     removed: tuple[Removed, ...] = ()
 
 
-def clean_text(text: str, title: str | None = None) -> CleanText:
-    """Split ``text`` into title and body."""
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").strip().split("\n")
-    found_title = None
-    if title is None and len(lines) > 1 and len(lines[0]) < 200 and not lines[0].rstrip().endswith("."):
-        found_title = lines[0].strip()
-        lines = lines[1:]
-    return CleanText(title or found_title, "\n".join(lines).strip())
+def clean_text(text: str, title: str | None = None, *, cues: tuple[Cue, ...] | None = None) -> CleanText:
+    """Split ``text`` into title and body, cutting page furniture.
+
+    ``title`` is the caller's title, if known; otherwise a short first line is taken as the
+    title. ``cues`` replaces the packaged furniture cues (see :func:`load_cues`).
+    """
+    lines = paragraphs(text)
+    if not lines:
+        return CleanText(title, "")
+    removed: list[Removed] = []
+    found_title, lines, title_removed = split_title(lines, title, cues or load_cues())
+    removed += title_removed
+    shapes = shape_lines(lines, cues or load_cues())
+    title_key = fold(found_title or "")
+    keep = choose_lines(shapes, title_key)
+    removed += removed_blocks(shapes, keep)
+    body = "\n\n".join(s.text for s, k in zip(shapes, keep, strict=True) if k)
+    return CleanText(title or found_title, body, tuple(removed))
+
+
+def paragraphs(text: str) -> list[str]:
+    """The non-empty lines of ``text``, with hard-wrapped paragraphs joined into one line."""
+    raw = [line.strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    if not _hard_wrapped(raw):
+        return [line for line in raw if line]
+    out: list[str] = []
+    width = statistics.median(len(line) for line in raw if line)
+    joinable = False
+    for line in raw:
+        if not line:
+            joinable = False
+            continue
+        if joinable:
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+        # a line well short of the wrap width ends its paragraph (or is a heading)
+        joinable = len(line) >= 0.75 * width
+    return out
+
+
+def _hard_wrapped(lines: list[str]) -> bool:
+    """True for text wrapped at a fixed width (e-mail, wire copy): most lines near one length."""
+    lengths = [len(line) for line in lines if line]
+    if len(lengths) < 6 or max(lengths) > 100:
+        return False
+    width = statistics.median(lengths)
+    near = sum(1 for n in lengths if 0.75 * width <= n <= width * 1.1)
+    return width >= 40 and near >= 0.6 * len(lengths)
+
+
+def split_title(
+    lines: list[str], title: str | None, cues: tuple[Cue, ...]
+) -> tuple[str | None, list[str], list[Removed]]:
+    """The page's title, the lines after it, and the site name cut from the title line."""
+    if title is not None:
+        return title, lines, []
+    first = lines[0]
+    shape = shape_lines([first], cues)[0]
+    if shape.cue is not None or shape.words > TITLE_MAX_WORDS or len(lines) < 2:
+        return None, lines, []
+    if shape.ends_sentence and shape.words > 12 and not first.rstrip().endswith(("?", "!")):
+        return None, lines, []
+    found, removed = first, []
+    headline = _headline_below(first, lines[1:HEADLINE_WINDOW])
+    parts = _SITE_SEPARATOR.split(first)
+    if headline is not None:
+        found = headline
+    elif len(parts) > 1 and word_count(parts[-1]) <= SITE_MAX_WORDS and word_count(parts[0]) > SITE_MAX_WORDS:
+        found = first[: first.rfind(parts[-1])].rstrip(" |–—-:")
+    if len(parts) > 1 and word_count(parts[-1]) <= SITE_MAX_WORDS and parts[-1] not in found:
+        removed.append(Removed(parts[-1].strip(), "site name"))
+    return found, lines[1:], removed
+
+
+def _headline_below(first: str, lines: list[str]) -> str | None:
+    """A later line that repeats the title line without the site name (the page's headline)."""
+    key = fold(first)
+    best = None
+    for line in lines:
+        folded = fold(line)
+        if len(folded) >= 0.5 * len(key) and folded in key and word_count(line) >= 3:
+            if best is None or len(line) > len(best):
+                best = line
+    return best
+
+
+def choose_lines(shapes: list[LineShape], title_key: str) -> list[bool]:
+    """Which lines are the article body."""
+    scores = line_scores(shapes)
+    for i, shape in enumerate(shapes):
+        if title_key and fold(shape.text) == title_key:
+            scores[i] = -20.0
+    region = best_region(scores)
+    keep = [False] * len(shapes)
+    if region is None:
+        return keep
+    start, end = region
+    i = start
+    while i < end:
+        shape = shapes[i]
+        if shape.cue == "related-links block":
+            # a related-links heading inside the body takes the headlines under it along
+            i += 1
+            while i < end and not shapes[i].prose:
+                i += 1
+            continue
+        keep[i] = shape.cue is None
+        i += 1
+    return keep
+
+
+def removed_blocks(shapes: list[LineShape], keep: list[bool]) -> list[Removed]:
+    """The cut lines as blocks: a cue line opens a block of its own reason; other cut lines
+    join the block before them, or form navigation (above the body) or a footer (below)."""
+    kept = [i for i, k in enumerate(keep) if k]
+    first = kept[0] if kept else len(shapes)
+    last = kept[-1] if kept else len(shapes)
+    blocks: list[tuple[str, list[str]]] = []
+    previous_kept = True
+    for i, (shape, k) in enumerate(zip(shapes, keep, strict=True)):
+        if k:
+            previous_kept = True
+            continue
+        if shape.cue is not None:
+            blocks.append((shape.cue, [shape.text]))
+        elif previous_kept or not blocks:
+            zone = "navigation" if i < first else "footer" if i > last else "page furniture"
+            blocks.append((zone, [shape.text]))
+        else:
+            blocks[-1][1].append(shape.text)
+        previous_kept = False
+    return [Removed("\n".join(texts), reason) for reason, texts in blocks]

@@ -1,48 +1,127 @@
-"""The ``mentions`` stage: named entities of the parse as :class:`~eventwire.model.Mention`.
+"""The ``mentions`` stage: names in the body, from the knowledge base first, then from NER.
 
-Labels follow spaCy's scheme (PERSON, ORG, NORP, GPE, LOC, FAC ...). Only the labels that
-can name an actor, a person or a place are kept: dates and numbers have stages of their own.
+spaCy's small model tags many militias as PERSON or GPE; a phrase matcher over the
+knowledge base's names runs in front of it, and its matches win over overlapping entities.
+Labels follow spaCy's scheme (PERSON, ORG, NORP, GPE, LOC, FAC); knowledge-base matches
+carry the record id in ``kb_id``.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
+from typing import Any
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
 
 from eventwire.config import Options
+from eventwire.kb import KnowledgeBase, load_kb
 from eventwire.model import Analysis, Mention
+from eventwire.stages.parse import load_model
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"})
-_TRIM_START = ("the ", "The ")
+LABEL_OF_TYPE = {"person": "PERSON", "state": "GPE"}
 
 
-def _trimmed(text: str, start: int) -> tuple[str, int]:
-    """Drop a leading "the" that spaCy sometimes includes ("the Pentagon")."""
-    for prefix in _TRIM_START:
-        if text.startswith(prefix):
-            return text[len(prefix) :], start + len(prefix)
-    return text, start
+def _case_sensitive(alias: str) -> bool:
+    """Acronyms and short names must match in their own case ("IS" is not "is")."""
+    letters = [c for c in alias if c.isalpha()]
+    return len(alias) <= 4 or (bool(letters) and all(c.isupper() for c in letters))
+
+
+@lru_cache(maxsize=4)
+def kb_matchers(model: str, max_length: int, kb_key: tuple[Any, ...]) -> tuple[PhraseMatcher, PhraseMatcher]:
+    """Case-sensitive and case-insensitive phrase matchers over every name in the knowledge base."""
+    nlp = load_model(model, max_length)
+    kb = load_kb(*kb_key)
+    exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+    folded = PhraseMatcher(nlp.vocab, attr="LOWER")
+    for rec in kb.records.values():
+        names = {rec.name, *rec.aliases}
+        strict = [n for n in names if _case_sensitive(n)]
+        loose = [n for n in names if not _case_sensitive(n)]
+        if strict:
+            exact.add(rec.id, list(nlp.tokenizer.pipe(strict)))
+        if loose:
+            folded.add(rec.id, list(nlp.tokenizer.pipe(loose)))
+    return exact, folded
+
+
+def _capitalised(span: Span) -> bool:
+    """A case-insensitive match counts only where the text writes it as a name."""
+    first = span[0]
+    return first.is_title or first.is_upper or not first.text[:1].isalpha() or first.text[:1].isupper()
+
+
+def kb_mentions(doc: Doc, kb: KnowledgeBase, matchers: tuple[PhraseMatcher, PhraseMatcher]) -> list[Mention]:
+    """Longest non-overlapping knowledge-base matches in ``doc``."""
+    spans = []
+    for i, matcher in enumerate(matchers):
+        for match_id, start, end in matcher(doc):
+            span = doc[start:end]
+            if i == 1 and not _capitalised(span):
+                continue
+            spans.append(Span(doc, start, end, label=match_id))
+    kept = []
+    taken: set[int] = set()
+    for span in sorted(spans, key=lambda s: (-(s.end - s.start), s.start)):
+        if taken.isdisjoint(range(span.start, span.end)):
+            kept.append(span)
+            taken.update(range(span.start, span.end))
+    out = []
+    for span in sorted(kept, key=lambda s: s.start):
+        rid = doc.vocab.strings[span.label]
+        rec = kb.records[rid]
+        label = LABEL_OF_TYPE.get(rec.type, "ORG")
+        out.append(Mention(span.start_char, span.end_char, span.text, label, rid, "kb"))
+    return out
+
+
+def ner_mentions(doc: Doc) -> list[Mention]:
+    """spaCy's entities of the labels that can name an actor, a person or a place."""
+    out = []
+    for ent in doc.ents:
+        if ent.label_ not in ENTITY_LABELS:
+            continue
+        tokens = list(ent)
+        while tokens and (tokens[0].lower_ == "the" or tokens[0].is_punct):
+            tokens = tokens[1:]
+        while tokens and (tokens[-1].is_punct or tokens[-1].tag_ == "POS"):
+            tokens = tokens[:-1]
+        if not tokens:
+            continue
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        text = doc.text[start:end]
+        if len(text) >= 2:
+            out.append(Mention(start, end, text, ent.label_))
+    return out
+
+
+def merge(kb_found: list[Mention], ner_found: list[Mention]) -> list[Mention]:
+    """Knowledge-base matches win; an entity overlapping one is dropped."""
+    out = list(kb_found)
+    for m in ner_found:
+        if not any(m.start < k.end and k.start < m.end for k in kb_found):
+            out.append(m)
+    return sorted(out, key=lambda m: (m.start, m.end))
 
 
 class MentionFinder:
-    """Collects entity mentions from the shared parse."""
+    """Collects name mentions from the knowledge base and the shared parse."""
 
     name = "mentions"
     requires = frozenset({"doc"})
     provides = frozenset({"mentions"})
 
     def __init__(self, options: Options) -> None:
-        self.options = options
+        self.kb_key = (tuple(options.kb_paths),)
+        self.kb = load_kb(*self.kb_key)
+        self.matchers = kb_matchers(options.model, options.max_bytes + 1, self.kb_key)
 
     def __call__(self, analysis: Analysis) -> Analysis:
-        if analysis.doc is None:
+        doc = analysis.doc
+        if doc is None:
             return analysis
-        found = []
-        for ent in analysis.doc.ents:
-            if ent.label_ not in ENTITY_LABELS:
-                continue
-            text, start = _trimmed(ent.text, ent.start_char)
-            text = text.rstrip("'’ ")
-            if len(text.strip()) < 2:
-                continue
-            found.append(Mention(start, start + len(text), text, ent.label_))
+        found = merge(kb_mentions(doc, self.kb, self.matchers), ner_mentions(doc))
         return replace(analysis, mentions=tuple(found))

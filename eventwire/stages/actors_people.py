@@ -1,0 +1,133 @@
+"""People within an article: roles, affiliations, surnames and titles standing for names.
+
+"Prime Minister Mohammed Shia Al-Sudani" gives the role; "Sudani" and "the Prime Minister"
+later in the article are the same person; "Farhad Alaeldin, Sudani's adviser" takes the
+apposition as role and Sudani's affiliation as his own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from eventwire.kb import KnowledgeBase
+from eventwire.names import fold, loose
+from eventwire.stages.actors_rules import LEXICONS, Link, token_at
+
+
+@lru_cache(maxsize=2)
+def titles(path: Path = LEXICONS / "titles.txt") -> tuple[str, ...]:
+    """Titles, longest first so "Prime Minister" wins over "Minister"."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    found = {ln.strip() for ln in lines if ln.strip() and not ln.startswith("#")}
+    return tuple(sorted(found, key=len, reverse=True))
+
+
+_OWNER = re.compile(r"(?P<owner>[A-Z][\w.\-]*)(?:['’]s)?\s+$")
+
+
+@dataclass
+class PersonInfo:
+    """What the article says about one person."""
+
+    key: str
+    name: str
+    role: str | None = None
+    affiliation: str | None = None
+    kb_id: str | None = None
+    links: list[Link] = field(default_factory=list)
+
+
+def surname_key(name: str) -> str:
+    """The part of a name used alone for the person ("Al-Sudani" -> "sudani")."""
+    words = loose(name).split()
+    return words[-1] if len(words) >= 2 else ""
+
+
+def title_before(body: str, start: int) -> tuple[str | None, str | None]:
+    """A title written just before a name, and its owner ("Iraqi Prime Minister" -> Iraqi)."""
+    window = body[max(0, start - 80) : start].rstrip()
+    title = next((t for t in titles() if window.endswith(t) and not window[: -len(t)][-1:].isalnum()), None)
+    if title is None:
+        return None, None
+    m = _OWNER.search(window[: -len(title)])
+    return title, (m.group("owner") if m else None)
+
+
+def apposition_role(doc: Any, link: Link) -> tuple[str | None, Any]:
+    """The apposition after a name ("X, a senior politician near the alliance,") and its head."""
+    tok = token_at(doc, link.start, link.end)
+    if tok is None:
+        return None, None
+    for child in tok.children:
+        if child.dep_ == "appos" and child.i > tok.i:
+            words = [t for t in child.subtree if not t.is_punct or t.text == "-"]
+            if not words:
+                continue
+            while words and words[0].lower_ in ("a", "an", "the"):
+                words = words[1:]
+            if not words:
+                continue
+            start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+            return doc.text[start:end], child
+    return None, None
+
+
+def title_links(body: str, people: list[PersonInfo]) -> list[Link]:
+    """ "the Prime Minister" for the one person in the article with that role."""
+    out: list[Link] = []
+    for title in titles():
+        holders = [p for p in people if p.role and fold(p.role).endswith(fold(title))]
+        if len(holders) != 1:
+            continue
+        p = holders[0]
+        for m in re.finditer(rf"\b[Tt]he {re.escape(title)}\b(?!\s+[A-Z])", body):
+            out.append(Link(m.start(), m.end(), m.group(0), "person", p.key, p.name, "title"))
+    return out
+
+
+def surname_links(body: str, people: list[PersonInfo], taken: list[tuple[int, int]]) -> list[Link]:
+    """Bare surnames of people already named ("Sudani"), where nothing else claims the words."""
+    by_surname: dict[str, list[PersonInfo]] = {}
+    for p in people:
+        key = surname_key(p.name)
+        if len(key) >= 3:
+            by_surname.setdefault(key, []).append(p)
+    out: list[Link] = []
+    for m in re.finditer(r"\b(?:[Aa][l]-)?[A-Z][\w\-]+", body):
+        owners = by_surname.get(loose(m.group(0)))
+        if not owners or len(owners) != 1:
+            continue
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        p = owners[0]
+        out.append(Link(m.start(), m.end(), m.group(0), "person", p.key, p.name, "surname"))
+    return out
+
+
+def kb_role(kb: KnowledgeBase, kb_id: str | None) -> tuple[str | None, str | None]:
+    """Office and affiliation (as names) the knowledge base gives a person."""
+    rec = kb.get(kb_id) if kb_id else None
+    if rec is None:
+        return None, None
+    owner = kb.get(rec.office_of or rec.affiliation)
+    return (rec.office or None), (owner.name if owner else None)
+
+
+def affiliation_of(owner: str | None, kb: KnowledgeBase, people: dict[str, PersonInfo]) -> str | None:
+    """The state or group a title's owner or a possessor names ("Iraqi", "Sudani's")."""
+    if not owner:
+        return None
+    rid = kb.demonyms.get(fold(owner))
+    if rid:
+        return kb.records[rid].name
+    match = kb.lookup(owner, person=False, fuzzy=False)
+    if match is not None:
+        return match.record.name
+    for p in people.values():
+        if surname_key(p.name) == loose(owner) or fold(p.name) == fold(owner):
+            return p.affiliation
+    return None

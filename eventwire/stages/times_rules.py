@@ -1,0 +1,187 @@
+"""The grammar of English time expressions: which stretches of text name a time.
+
+Each pattern finds one kind of expression ("iso", "dmy", "ago", "part" ...) and keeps its
+parts as named groups; :mod:`eventwire.stages.times_resolve` turns the parts into an ISO
+value. The words come from ``eventwire/data/lexicons/time_expressions.json``.
+
+What the grammar leaves out on purpose: durations without an anchor ("for three years",
+"over the past week"), times of day, plural weekdays ("on Tuesdays": a habit, not a date),
+decades ("the 1990s"), and month abbreviations without a day or year ("Mar" alone).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from eventwire.stages.number_words import LEXICONS
+
+TIME_FILE = LEXICONS / "time_expressions.json"
+
+# Cues before a bare month name that make "May" a month rather than the modal verb.
+_MAY_CUES = re.compile(
+    r"(?:\b(?:in|since|until|till|by|of|from|between|through|early|mid|late|last|next|this|and|to|or|before|after|"
+    r"during|throughout|end|beginning|start|middle)[\s-]+)$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class TimeLexicon:
+    """The words of English time expressions."""
+
+    months: dict[str, int]
+    month_abbreviations: dict[str, int]
+    weekdays: dict[str, int]
+    deictic_days: dict[str, int]
+    day_parts: tuple[str, ...]
+    period_units: dict[str, str]
+    part_of_period: dict[str, str]
+    approximators: tuple[str, ...]
+    boundaries: tuple[str, ...]
+    year_cues: frozenset[str]
+    future_auxiliaries: frozenset[str]
+
+    def month(self, word: str) -> int:
+        """The month number of a full or abbreviated month name ("Sept." -> 9)."""
+        low = word.lower().rstrip(".")
+        return self.months.get(low) or self.month_abbreviations[low]
+
+
+def load_time_lexicon(path: Path | str | None = None) -> TimeLexicon:
+    """The time words in ``path`` (default: the packaged ``time_expressions.json``)."""
+    if path is None:
+        return _packaged()
+    return _parse(json.loads(Path(path).read_text(encoding="utf-8")))
+
+
+@lru_cache(maxsize=1)
+def _packaged() -> TimeLexicon:
+    return _parse(json.loads(TIME_FILE.read_text(encoding="utf-8")))
+
+
+def _parse(raw: dict) -> TimeLexicon:  # type: ignore[type-arg]
+    return TimeLexicon(
+        months=dict(raw["months"]),
+        month_abbreviations=dict(raw["month_abbreviations"]),
+        weekdays=dict(raw["weekdays"]),
+        deictic_days=dict(raw["deictic_days"]),
+        day_parts=tuple(raw["day_parts"]),
+        period_units=dict(raw["period_units"]),
+        part_of_period={k: v for k, v in raw["part_of_period"].items() if not k.startswith("_")},
+        approximators=tuple(raw["approximators"]),
+        boundaries=tuple(raw["boundaries"]["words"]),
+        year_cues=frozenset(raw["year_cues"]["words"]),
+        future_auxiliaries=frozenset(raw["future_auxiliaries"]),
+    )
+
+
+@dataclass(frozen=True)
+class Match:
+    """One stretch of text the grammar recognised, with its kind and named parts."""
+
+    start: int
+    end: int
+    kind: str
+    parts: dict[str, str]
+
+
+def _alt(words: object) -> str:
+    """A regex alternation of ``words``, longest first so "the end of" beats "the"."""
+    items = sorted((str(w) for w in words), key=len, reverse=True)  # type: ignore[attr-defined]
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items) + ")"
+
+
+@lru_cache(maxsize=4)
+def grammar(lex: TimeLexicon) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The patterns of every kind of expression, in order of preference for equal spans."""
+    full = _alt(lex.months)
+    abbr = _alt(lex.month_abbreviations) + r"\.?"
+    any_month = rf"(?P<m>{full}|{abbr})"
+    full_month = rf"(?P<m>{full})"
+    day = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
+    year = r"(?P<y>(?:1[6-9]|20)\d\d)"
+    weekday = _alt(lex.weekdays)
+    part = _alt([p for p in lex.part_of_period if " " in p])
+    unit = _alt(lex.period_units)
+    few = r"a\s+few|a\s+couple\s+of|several|an?|\d+(?:\.\d+)?|[a-z]+(?:-[a-z]+)?"
+    day_part = _alt(lex.day_parts)
+    patterns = {
+        "iso": rf"\b{year}-(?P<mo>[01]\d)-(?P<d>[0-3]\d)\b",
+        "dmy": rf"\b{day}\s+(?:of\s+)?{any_month},?\s+{year}\b",
+        "mdy": rf"\b{any_month}\s+{day},?\s+{year}\b",
+        "my": rf"\b{any_month},?\s+(?:of\s+)?{year}\b",
+        "dm": rf"\b{day}\s+(?:of\s+)?{any_month}(?![\w-])",
+        "md": rf"\b{any_month}\s+{day}\b(?![:.,]?\d)",
+        "part": rf"\b(?P<part>{part}|early|mid|late)[\s-]+(?:{full_month}(?:,?\s+{year})?|{year})\b",
+        "month": rf"\b(?:(?P<rel>last|next|this)\s+)?{full_month}\b",
+        "year_range": rf"\b{year}\s?[-–]\s?(?P<y2>\d\d(?:\d\d)?)\b",
+        "year": rf"\b{year}\b(?!-\d|\s?%)",
+        "weekday": rf"\b(?:(?P<rel>last|this\s+coming|coming|next|this)\s+)?(?P<wd>{weekday})\b"
+        rf"(?:\s+(?P<dp>{day_part}))?",
+        "deictic": rf"\b(?:(?P<dd>{_alt(lex.deictic_days)})(?:\s+(?P<dp>{day_part}))?|(?P<ln>last\s+night)"
+        rf"|this\s+(?P<tp>{_alt(('morning', 'afternoon', 'evening'))}))\b",
+        "relative": rf"\b(?P<rel>last|this|next|coming)\s+(?P<unit>week|month|year)\b",
+        "ago": rf"\b(?P<n>{few})\s+(?P<unit>{unit})\s+ago\b",
+    }
+    return tuple((kind, re.compile(p, re.IGNORECASE)) for kind, p in patterns.items())
+
+
+def find_matches(text: str, lex: TimeLexicon | None = None) -> list[Match]:
+    """Every time expression of the grammar in ``text``, longest first where they overlap."""
+    lex = lex or load_time_lexicon()
+    found: list[tuple[int, int, int, Match]] = []
+    for rank, (kind, pattern) in enumerate(grammar(lex)):
+        for m in pattern.finditer(text):
+            parts = {k: v for k, v in m.groupdict().items() if v is not None}
+            match = Match(m.start(), m.end(), kind, parts)
+            if _plausible(match, text, lex):
+                found.append((m.start(), -(m.end() - m.start()), rank, match))
+    chosen: list[Match] = []
+    for _, _, _, match in sorted(found, key=lambda f: f[:3]):
+        if not chosen or match.start >= chosen[-1].end:
+            chosen.append(match)
+    return chosen
+
+
+def _plausible(match: Match, text: str, lex: TimeLexicon) -> bool:
+    """Checks a regex cannot express: capitals, real days, "May" the verb, years as counts."""
+    month = match.parts.get("m")
+    if month is not None and not month[0].isupper():
+        return False
+    if month is not None and match.kind == "month" and not _month_alone_ok(match, month, text):
+        return False
+    day = match.parts.get("d")
+    if day is not None and not 1 <= int(day) <= 31:
+        return False
+    if match.kind == "iso" and not 1 <= int(match.parts["mo"]) <= 12:
+        return False
+    wd = match.parts.get("wd")
+    if wd is not None and not wd[0].isupper():
+        return False
+    if match.kind == "year_range":
+        return _year_range_ok(match)
+    return True
+
+
+def _month_alone_ok(match: Match, month: str, text: str) -> bool:
+    # "May" and "March" are also a verb and a noun; alone they need a cue before them.
+    if month.lower() not in ("may", "march") or match.parts.get("rel"):
+        return True
+    return bool(_MAY_CUES.search(text[max(0, match.start - 30) : match.start]))
+
+
+def _year_range_ok(match: Match) -> bool:
+    first, second = match.parts["y"], match.parts["y2"]
+    end = int(first[:2] + second) if len(second) == 2 else int(second)
+    return int(first) < end <= int(first) + 100
+
+
+def prefix_before(text: str, start: int, words: tuple[str, ...]) -> int | None:
+    """Where one of ``words`` begins if it ends right before ``start`` (with a space), else None."""
+    head = text[max(0, start - 40) : start]
+    m = re.search(rf"(?<![\w-]){_alt(words)}\s+$", head, re.IGNORECASE)
+    return start - len(head) + m.start() if m else None
