@@ -17,6 +17,7 @@ DEFAULT_STAGES = (
     "actors",
     "relations",
     "places",
+    "quotes",
 )
 DEFAULT_LANGUAGES = ("en", "pt", "es", "fr", "de", "it", "ar", "ru", "tr", "fa", "zh", "uk")
 

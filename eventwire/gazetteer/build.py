@@ -94,18 +94,25 @@ def _add_admin(cols: _Columns) -> tuple[dict[tuple[str, str], int], dict[tuple[s
         joined[_coord_key(p.country, p.lat, p.lon)] = (p.admin1, p.admin2)
     adm1: dict[tuple[str, str], int] = {}
     for (cc, name), pts in groups.items():
-        lat, lon = _mean(pts)
+        lat, lon = _centre(pts)
         adm1[(cc, name)] = i = cols.add(name, ADM1, cc, lat, lon)
         for v in admin_variants(name):
             cols.alias(i, v)
     for (cc, a1, name), pts in counties.items():
-        lat, lon = _mean(pts)
+        lat, lon = _centre(pts)
         cols.add(name, ADM2, cc, lat, lon, parent=adm1[(cc, a1)])
     return adm1, joined
 
 
-def _mean(points: list[tuple[float, float]]) -> tuple[float, float]:
-    return sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points)
+def _centre(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """A representative point of an area known by its places: the middle of the box that
+    holds them, less the outer 5% on each side (outlying islands would drag a mean or a
+    plain box; a mean of places drifts towards where people live)."""
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    lo = int(len(points) * 0.05)
+    hi = len(points) - 1 - lo
+    return (lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2
 
 
 def _add_cities(cols: _Columns, adm1: dict[tuple[str, str], int], joined: dict[Any, tuple[str, str]]) -> None:
@@ -138,33 +145,37 @@ def _add_cities(cols: _Columns, adm1: dict[tuple[str, str], int], joined: dict[A
                     cols.alias(i, alt)
 
 
-def _add_countries(cols: _Columns) -> dict[str, int]:
+def _add_countries(cols: _Columns) -> tuple[dict[str, int], list[int]]:
+    """Countries (ids by alpha-2) and the ids of their capitals."""
     points = sources.country_points()
     iso = {c["alpha_2"]: c for c in sources.iso_countries()}
     ids: dict[str, int] = {}
+    capitals: list[int] = []
     for c in sources.gn_countries():
         cc = c["iso"]
-        lat, lon = points.get(cc) or _capital_point(cols, cc, c.get("capital") or "")
+        capital = _capital(cols, cc, c.get("capital") or "")
+        if capital is not None:
+            capitals.append(capital)
+        lat, lon = points.get(cc) or _largest_point(cols, cc, capital)
         i = cols.add(c["name"], COUNTRY, cc, lat, lon, c.get("population") or 0, gid=c.get("geonameid") or 0)
         ids[cc] = i
         for field in ("name", "common_name", "official_name"):
             alt = iso.get(cc, {}).get(field)
             if alt and "," not in alt:
                 cols.alias(i, alt)
-    return ids
+    return ids, capitals
 
 
-def _capital_point(cols: _Columns, cc: str, capital: str) -> tuple[float, float]:
+def _capital(cols: _Columns, cc: str, name: str) -> int | None:
+    return _find(cols, name, (CITY,), cc) if name else None
+
+
+def _largest_point(cols: _Columns, cc: str, capital: int | None) -> tuple[float, float]:
     """Where a country without a listed point is put: its capital, else its largest place."""
-    best = -1
-    for i in cols.names.get(key(capital), []) if capital else []:
-        if cols.country[i] == cc and cols.level[i] == CITY:
-            best = i
-            break
-    if best < 0:
+    if capital is None:
         in_country = [i for i in range(len(cols.name)) if cols.country[i] == cc and cols.level[i] == CITY]
-        best = max(in_country, key=lambda i: cols.population[i], default=-1)
-    return (cols.lat[best], cols.lon[best]) if best >= 0 else (0.0, 0.0)
+        capital = max(in_country, key=lambda i: cols.population[i], default=None)
+    return (cols.lat[capital], cols.lon[capital]) if capital is not None else (0.0, 0.0)
 
 
 def _add_subdivision_names(cols: _Columns, adm1: dict[tuple[str, str], int]) -> None:
@@ -242,7 +253,7 @@ def build_data() -> tuple[dict[str, Any], list[str]]:
     adm1, joined = _add_admin(cols)
     _add_cities(cols, adm1, joined)
     _add_subdivision_names(cols, adm1)
-    countries = _add_countries(cols)
+    countries, capitals = _add_countries(cols)
     demonyms, abbreviations, problems = _add_hand_data(cols, countries)
     names = {k: (v[0] if len(v) == 1 else tuple(v)) for k, v in cols.names.items()}
     data = {
@@ -260,6 +271,7 @@ def build_data() -> tuple[dict[str, Any], list[str]]:
         "demonyms": demonyms,
         "abbreviations": abbreviations,
         "countries": countries,
+        "capitals": frozenset(capitals),
     }
     return data, problems
 
@@ -271,5 +283,6 @@ def build(path: Path) -> list[str]:
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".gazetteer-")
     with os.fdopen(fd, "wb") as fh:
         pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    os.chmod(tmp, 0o644)  # mkstemp makes it private; the cache is ordinary data
     os.replace(tmp, path)
     return problems

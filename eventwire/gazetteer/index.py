@@ -74,6 +74,7 @@ class Gazetteer:
         self._demonyms: dict[str, int] = data["demonyms"]
         self._abbrev: dict[str, int] = data["abbreviations"]
         self._countries: dict[str, int] = data["countries"]
+        self._capitals: frozenset[int] = data["capitals"]
 
     @classmethod
     def load(cls, path: Path) -> Gazetteer:
@@ -88,6 +89,10 @@ class Gazetteer:
                 hint="run 'python -m eventwire.gazetteer build'",
             ) from None
         return cls(data)
+
+    def is_capital(self, i: int) -> bool:
+        """Whether entry ``i`` is the capital of its country."""
+        return i in self._capitals
 
     def __len__(self) -> int:
         return len(self._name)

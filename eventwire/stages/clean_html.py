@@ -25,6 +25,10 @@ from eventwire.stages.clean_html_rules import PageClues, link_key, tidy_paragrap
 # mode, and keep that text only when it is clearly longer.
 SHORT_TEXT = 400
 LONGER_BY = 2.0
+# A paragraph of prose has this many words or characters (scripts without spaces between
+# words count by characters); a menu item or a heading is shorter.
+PROSE_WORDS = 12
+PROSE_CHARS = 80
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _SPACE = re.compile(r"\s+")
@@ -95,6 +99,12 @@ def free_embedded_posts(tree: HtmlElement) -> int:
     return len(posts)
 
 
+def has_prose(text: str) -> bool:
+    """Whether ``text`` has a paragraph of running prose, not only menu items and headings."""
+    lines = text.split("\n")
+    return any(len(line.split()) >= PROSE_WORDS or len(line.strip()) >= PROSE_CHARS for line in lines)
+
+
 def _extract(tree: HtmlElement, url: str | None, *, recall: bool = False) -> trafilatura.settings.Document | None:
     return trafilatura.bare_extraction(
         tree,
@@ -112,7 +122,8 @@ def _main_text(tree: HtmlElement, url: str | None) -> trafilatura.settings.Docum
         return doc
     # bare_extraction works on a copy, so the tree is still whole for a second pass.
     wider = _extract(tree, url, recall=True)
-    if wider is not None and len(wider.text or "") > LONGER_BY * max(len(text), 1):
+    wide = (wider.text if wider else None) or ""
+    if wider is not None and len(wide) > LONGER_BY * max(len(text), 1) and has_prose(wide):
         return wider
     return doc
 

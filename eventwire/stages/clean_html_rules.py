@@ -22,7 +22,8 @@ SCOPES = frozenset({"line", "label", "tail", "about", "fact"})
 
 # A headline is short and is not a sentence ending in a full stop.
 MAX_TITLE_WORDS = 30
-# A related link is a headline, not a paragraph of prose.
+# A related link is a headline: a few words, not a name or a paragraph of prose.
+MIN_LINK_WORDS = 3
 MAX_LINK_WORDS = 30
 # An "about the company" block starts among the last few paragraphs.
 ABOUT_WINDOW = 4
@@ -110,7 +111,7 @@ class Tidier:
     def is_link(self, line: str) -> bool:
         """Whether the paragraph is nothing but the text of one of the page's links."""
         text = _LINK_DECOR.sub("", _BULLET.sub("", line))
-        if not text or len(text.split()) > MAX_LINK_WORDS:
+        if not MIN_LINK_WORDS <= len(text.split()) <= MAX_LINK_WORDS:
             return False
         return link_key(text) in self.clues.link_texts
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from eventwire.stages.number_words import LEXICONS
+from eventwire.stages.number_words import LEXICONS, load_numbers, parse_number
 
 TIME_FILE = LEXICONS / "time_expressions.json"
 
@@ -164,7 +164,21 @@ def _plausible(match: Match, text: str, lex: TimeLexicon) -> bool:
         return False
     if match.kind == "year_range":
         return _year_range_ok(match)
+    if match.kind == "ago":
+        return count_of(match.parts["n"]) is not None
     return True
+
+
+def count_of(word: str) -> tuple[float, bool] | None:
+    """The count before a unit in "N units ago", and whether it is only a rough guess."""
+    low = re.sub(r"\s+", " ", word.lower())
+    if low in ("a", "an"):
+        return 1.0, False
+    numbers = load_numbers()
+    if low in numbers.few:
+        return float(numbers.few[low]), True
+    value = parse_number(low, numbers)
+    return (float(value), False) if value is not None else None
 
 
 def _month_alone_ok(match: Match, month: str, text: str) -> bool:

@@ -1,0 +1,175 @@
+"""Toponym resolution: choose, for each name, the gazetteer entry the article means.
+
+Each candidate gets a prior (its kind, its population, being a national capital, the name
+being its own name rather than an alternate) and then, over a few rounds, support from the
+rest of the article: the countries and provinces the other toponyms resolve to, and how near
+it lies to them. Hints from the text narrow the candidates first: "X, Ohio" keeps those in
+Ohio, "X province" keeps provinces, "the city of X" keeps cities.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from eventwire.gazetteer.index import ADM1, ADM2, CITY, CONTINENT, COUNTRY, REGION, SITE, Entry, Gazetteer, key
+
+# Priors by level, in units of log10(population): a country outranks a town of its name,
+# a region or sea of the hand-written table (no population) outranks the towns named after it.
+PRIOR = {COUNTRY: 4.0, ADM1: 2.0, ADM2: 1.0, CITY: 0.0, REGION: 13.0, SITE: 13.0, CONTINENT: 3.0}
+CAPITAL_BONUS = 4.0  # "Washington", "Baghdad": news means the capital far more often
+OWN_NAME_BONUS = 1.0  # the name is the entry's own name, not one of its alternate names
+COUNTRY_WEIGHT = 4.0  # x the share of the other toponyms that lie in the candidate's country
+PROVINCE_WEIGHT = 3.0  # x the share that lie in (or are) the candidate's province
+NEAR_WEIGHT = 2.0  # x exp(-distance / NEAR_KM) to the nearest other resolved place
+NEAR_KM = 100.0
+MAX_CANDIDATES = 40
+ROUNDS = 3
+HINT_LEVELS = {"province": (ADM1, ADM2), "county": (ADM2,), "city": (CITY,), "country": (COUNTRY,)}
+_GENERIC_TAIL = re.compile(r"\s+(province|governorate|state|region|district|oblast|city|municipality)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Toponym:
+    """A place name found in the text, with what the text says about its kind.
+
+    ``within`` is the id of the country or province the text puts it in ("X, Ohio")."""
+
+    start: int
+    end: int
+    text: str
+    demonym: bool = False
+    hint: str | None = None
+    within: int | None = None
+
+    @property
+    def group(self) -> tuple[str, bool, str | None, int | None]:
+        """Toponyms that must resolve alike: same name, same reading, same hints."""
+        return key(self.text), self.demonym, self.hint, self.within
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """A resolved place seen as context: where it is and what it lies in."""
+
+    country: str
+    province: int | None
+    lat: float
+    lon: float
+    weight: float = 1.0
+    point: bool = True  # a city, county or site: its distance to candidates means something
+
+
+class Resolver:
+    """Resolves the toponyms of one article against a gazetteer."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gaz = gazetteer
+
+    def candidates(self, t: Toponym) -> list[Entry]:
+        """Entries ``t`` may stand for, narrowed by its hints."""
+        if t.demonym:
+            e = self.gaz.demonym(t.text)
+            return [e] if e is not None else []
+        found = self.gaz.lookup(t.text)
+        hint = t.hint
+        if not found:
+            folded = key(t.text)
+            m = _GENERIC_TAIL.search(folded)
+            if m:  # "Anbar Province", "Quebec City"
+                found = self.gaz.lookup(folded[: m.start()])
+                hint = hint or ("city" if m.group(1) == "city" else "province")
+        if hint in HINT_LEVELS:
+            narrowed = [e for e in found if e.level in HINT_LEVELS[hint]]
+            found = narrowed or found
+        if t.within is not None:
+            inside = [e for e in found if self._inside(e, t.within)]
+            found = inside or found
+        found.sort(key=lambda e: -e.population)
+        return found[:MAX_CANDIDATES]
+
+    def _inside(self, e: Entry, area: int) -> bool:
+        outer = self.gaz.entry(area)
+        if outer.level == COUNTRY:
+            return e.country == outer.country and e.id != area
+        return e.parent == area
+
+    def prior(self, e: Entry, text: str) -> float:
+        """How likely ``e`` is before any context."""
+        score = PRIOR[e.level] + math.log10(e.population + 1)
+        if e.level == CITY and self.gaz.is_capital(e.id):
+            score += CAPITAL_BONUS
+        if key(e.name) == key(text):
+            score += OWN_NAME_BONUS
+        return score
+
+    def resolve(self, toponyms: Sequence[Toponym], context: Iterable[Anchor] = ()) -> list[Entry | None]:
+        """The entry each toponym stands for (``None`` when the gazetteer has none)."""
+        groups: dict[tuple[str, bool, str | None, int | None], list[int]] = {}
+        for i, t in enumerate(toponyms):
+            groups.setdefault(t.group, []).append(i)
+        keys = list(groups)
+        cands = [self.candidates(toponyms[groups[g][0]]) for g in keys]
+        priors = [[self.prior(e, toponyms[groups[g][0]].text) for e in cs] for g, cs in zip(keys, cands, strict=True)]
+        fixed = list(context)
+        choice = [max(range(len(cs)), key=lambda j: ps[j]) if cs else -1 for cs, ps in zip(cands, priors, strict=True)]
+        for _ in range(ROUNDS):
+            anchors = [
+                _anchor(cands[k][choice[k]], len(groups[g])) if choice[k] >= 0 else None for k, g in enumerate(keys)
+            ]
+            new = []
+            for k in range(len(keys)):
+                others = fixed + [a for j, a in enumerate(anchors) if j != k and a is not None]
+                ctx = _Context(others)
+                scores = [p + ctx.support(e) for e, p in zip(cands[k], priors[k], strict=True)]
+                new.append(max(range(len(scores)), key=scores.__getitem__) if scores else -1)
+            if new == choice:
+                break
+            choice = new
+        out: list[Entry | None] = [None] * len(toponyms)
+        for k, g in enumerate(keys):
+            for i in groups[g]:
+                out[i] = cands[k][choice[k]] if choice[k] >= 0 else None
+        return out
+
+
+def _anchor(e: Entry, weight: float) -> Anchor:
+    province = e.id if e.level == ADM1 else e.parent
+    return Anchor(e.country, province, e.lat, e.lon, weight, e.level in (CITY, ADM2, SITE))
+
+
+class _Context:
+    """Shares of countries and provinces among the other toponyms, and their points."""
+
+    def __init__(self, anchors: list[Anchor]) -> None:
+        total = sum(a.weight for a in anchors) or 1.0
+        countries: Counter[str] = Counter()
+        provinces: Counter[int] = Counter()
+        for a in anchors:
+            if a.country:
+                countries[a.country] += a.weight
+            if a.province is not None:
+                provinces[a.province] += a.weight
+        self.country = {c: w / total for c, w in countries.items()}
+        self.province = {p: w / total for p, w in provinces.items()}
+        self.points = [(a.lat, a.lon) for a in anchors if a.point]
+
+    def support(self, e: Entry) -> float:
+        score = COUNTRY_WEIGHT * self.country.get(e.country, 0.0)
+        province = e.id if e.level == ADM1 else e.parent
+        if province is not None:
+            score += PROVINCE_WEIGHT * self.province.get(province, 0.0)
+        if self.points and e.level in (CITY, ADM2, SITE):
+            nearest = min(haversine_km(e.lat, e.lon, lat, lon) for lat, lon in self.points)
+            score += NEAR_WEIGHT * math.exp(-nearest / NEAR_KM)
+        return score
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    la1, lo1, la2, lo2 = map(math.radians, (lat1, lon1, lat2, lon2))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))

@@ -1,0 +1,151 @@
+"""The PLOVER data the event coder reads: ontology, trigger lexicon and cues.
+
+Each file lives under ``eventwire/data/plover/`` and is loaded through a function that takes
+a path (default: the packaged file), so a user can swap in a lexicon of their own.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "plover"
+ONTOLOGY_PATH = DATA / "ontology.json"
+TRIGGERS_PATH = DATA / "triggers.json"
+CUES_PATH = DATA / "cues.json"
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """One reading of a trigger word: the event type it codes and the syntax it needs.
+
+    ``object``/``particle``/``prep``/``subject``/``modifier`` are conditions (lemmas that must
+    be present); ``recipient`` lists prepositions whose object is the recipient; ``governs``
+    says what the trigger does to an event in its complement (``request``, ``threat``,
+    ``promise``, ``accuse``, ``reject``)."""
+
+    lemma: str
+    type: str
+    nominal: bool = False
+    mode: str | None = None
+    weight: float = 0.7
+    object: frozenset[str] = frozenset()
+    object_not: frozenset[str] = frozenset()
+    object_actor: bool = False
+    object_content: bool = False
+    particle: frozenset[str] = frozenset()
+    prep: frozenset[str] = frozenset()
+    subject: frozenset[str] = frozenset()
+    modifier: frozenset[str] = frozenset()
+    recipient: tuple[str, ...] = ()
+    governs: str | None = None
+    of_is_actor: bool = False
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Trigger frames by lemma, verbs and nouns apart, in the order they are tried."""
+
+    verbs: dict[str, tuple[Frame, ...]] = field(default_factory=dict)
+    nouns: dict[str, tuple[Frame, ...]] = field(default_factory=dict)
+
+    def __len__(self) -> int:
+        return sum(len(f) for f in self.verbs.values()) + sum(len(f) for f in self.nouns.values())
+
+
+_SETS = ("object", "object_not", "particle", "prep", "subject", "modifier")
+
+
+def _frame(lemma: str, raw: dict[str, Any], nominal: bool) -> Frame:
+    kw: dict[str, Any] = {k: v for k, v in raw.items() if k not in _SETS and k != "recipient"}
+    kw.update({k: frozenset(raw[k]) for k in _SETS if k in raw})
+    kw["recipient"] = tuple(raw.get("recipient", ()))
+    return Frame(lemma=lemma, nominal=nominal, **kw)
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(path: Path | str | None = None) -> Lexicon:
+    """The trigger lexicon at ``path`` (default: the packaged ``triggers.json``)."""
+    raw = json.loads(Path(path or TRIGGERS_PATH).read_text(encoding="utf-8"))
+    verbs = {k: tuple(_frame(k, f, False) for f in fs) for k, fs in raw["verbs"].items()}
+    nouns = {k: tuple(_frame(k, f, True) for f in fs) for k, fs in raw["nouns"].items()}
+    return Lexicon(verbs=verbs, nouns=nouns)
+
+
+@dataclass(frozen=True)
+class Cues:
+    """Modality cues, light verbs, actor nouns, instrument and context keywords."""
+
+    intended_aux: frozenset[str]
+    possible_aux: frozenset[str]
+    conditional_aux: frozenset[str]
+    condition_marks: frozenset[str]
+    intended_governors: frozenset[str]
+    possible_governors: frozenset[str]
+    negated_governors: frozenset[str]
+    negators: frozenset[str]
+    negating_determiners: frozenset[str]
+    light_verbs: frozenset[str]
+    light_prep_verbs: dict[str, frozenset[str]]
+    responsibility_nouns: frozenset[str]
+    responsibility_verbs: frozenset[str]
+    speech_verbs: frozenset[str]
+    actor_nouns: dict[str, str]
+    pronouns: dict[str, str]
+    assault_modes: dict[str, str]
+    threat_modes: dict[str, str]
+    contexts: dict[str, frozenset[str]]
+
+
+@lru_cache(maxsize=4)
+def load_cues(path: Path | str | None = None) -> Cues:
+    """The coder's cue lists at ``path`` (default: the packaged ``cues.json``)."""
+    raw = json.loads(Path(path or CUES_PATH).read_text(encoding="utf-8"))
+    mod = {k: frozenset(v) for k, v in raw["modality"].items()}
+    actor_nouns = {lemma: kind for kind, lemmas in raw["actor_nouns"].items() for lemma in lemmas}
+    modes = {word: mode for mode, words in raw["assault_modes"].items() for word in words}
+    return Cues(
+        intended_aux=mod["intended_aux"],
+        possible_aux=mod["possible_aux"],
+        conditional_aux=mod["conditional_aux"],
+        condition_marks=mod["condition_marks"],
+        intended_governors=mod["intended_governors"],
+        possible_governors=mod["possible_governors"],
+        negated_governors=mod["negated_governors"],
+        negators=mod["negators"],
+        negating_determiners=mod["negating_determiners"],
+        light_verbs=frozenset(raw["light_verbs"]),
+        light_prep_verbs={k: frozenset(v) for k, v in raw["light_prep_verbs"].items()},
+        responsibility_nouns=frozenset(raw["responsibility_nouns"]),
+        responsibility_verbs=frozenset(raw["responsibility_verbs"]),
+        speech_verbs=frozenset(raw["speech_verbs"]),
+        actor_nouns=actor_nouns,
+        pronouns=dict(raw["pronouns"]),
+        assault_modes=modes,
+        threat_modes=dict(raw["threat_modes"]),
+        contexts={k: frozenset(v) for k, v in raw["contexts"].items()},
+    )
+
+
+@lru_cache(maxsize=4)
+def load_ontology(path: Path | str | None = None) -> dict[str, Any]:
+    """The PLOVER ontology at ``path`` (default: the packaged ``ontology.json``): types with
+    our definitions and modes, contexts and quad classes."""
+    data: dict[str, Any] = json.loads(Path(path or ONTOLOGY_PATH).read_text(encoding="utf-8"))
+    return data
+
+
+def ontology() -> dict[str, Any]:
+    """The packaged PLOVER ontology, for documentation and exports."""
+    return load_ontology()
+
+
+def quad_class(event_type: str, onto: dict[str, Any] | None = None) -> str | None:
+    """The PLOVER quad class of ``event_type`` (``verbal_cooperation`` ...), or ``None``."""
+    for quad, types in (onto or load_ontology())["quad_classes"].items():
+        if event_type in types:
+            return str(quad)
+    return None

@@ -1,0 +1,87 @@
+"""Quotes: each form of quotation and each way a speaker is named."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.stages.quotes import quoted_spans
+from tests.conftest import analyse
+
+STAGES = ("clean", "language", "parse", "mentions", "actors", "quotes")
+
+
+def quotes_of(text: str) -> list[tuple[str, str | None, bool]]:
+    a = analyse("Talks resume\n\n" + text, stages=STAGES)
+    body = a.article.body
+    for q in a.quotes:
+        assert body[q.start : q.end] == q.text
+    return [(q.text, q.speaker, q.anonymous) for q in a.quotes]
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        (
+            'Analysts said: "The ceasefire will not hold for long." Markets fell.',
+            "The ceasefire will not hold for long",
+        ),
+        ("“We will not retreat from the border,” the minister said.", "We will not retreat from the border"),
+        ("She called the plan «a dangerous illusion» in her speech.", "a dangerous illusion"),
+    ],
+)
+def test_quotes_in_straight_curly_and_angle_marks(text: str, quote: str) -> None:
+    spans = quoted_spans(text)
+    assert [text[s:e] for s, e in spans] == [quote]
+
+
+def test_a_quote_running_over_paragraphs_is_one_quote() -> None:
+    text = "“The first part of the statement goes on.\n\n“And the second paragraph ends it,” he said."
+    spans = quoted_spans(text)
+    assert len(spans) == 1
+    assert text[spans[0][0] : spans[0][1]].endswith("ends it")
+
+
+def test_an_apostrophe_is_not_a_quote() -> None:
+    assert quoted_spans("The army's commander didn't comment on the rebels' claims.") == []
+
+
+def test_speaker_before_the_verb() -> None:
+    found = quotes_of("Foreign Minister Ahmed Attaf said: “Algeria is ready to host new talks in May.”")
+    assert found == [("Algeria is ready to host new talks in May", "Ahmed Attaf", False)]
+
+
+def test_speaker_after_the_verb() -> None:
+    found = quotes_of("“We are ready to sign the agreement this week,” said Volodymyr Zelenskiy.")
+    assert found[0][1] == "Volodymyr Zelenskiy"
+
+
+def test_partial_quote_inside_a_reported_sentence() -> None:
+    found = quotes_of("Karim Haddad told Reuters that the negotiations were “very close to a deal” and would end soon.")
+    assert found == [("very close to a deal", "Karim Haddad", False)]
+
+
+def test_he_added_is_the_last_speaker() -> None:
+    found = quotes_of(
+        "Karim Haddad, a senior adviser to the government, told Reuters the talks were going well. "
+        "“We expect an agreement before the end of the month,” he added."
+    )
+    assert found[0][1] == "Karim Haddad"
+
+
+def test_an_unnamed_source_is_anonymous_with_its_description_and_group() -> None:
+    found = quotes_of(
+        "“We will keep our weapons until the occupation ends,” said a commander of Hezbollah, "
+        "who spoke on condition of anonymity."
+    )
+    text, speaker, anonymous = found[0]
+    assert speaker == "Hezbollah"
+    assert anonymous is True
+
+
+def test_an_organisation_speaks_through_an_unnamed_spokesperson() -> None:
+    a = analyse(
+        "Statement\n\nThe Kremlin said the sanctions were illegal. “Moscow will respond to this,” it added.",
+        stages=STAGES,
+    )
+    assert a.quotes[0].anonymous is True
+    assert a.quotes[0].speaker is not None
