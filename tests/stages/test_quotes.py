@@ -73,7 +73,7 @@ def test_an_unnamed_source_is_anonymous_with_its_description_and_group() -> None
         "“We will keep our weapons until the occupation ends,” said a commander of Hezbollah, "
         "who spoke on condition of anonymity."
     )
-    text, speaker, anonymous = found[0]
+    _, speaker, anonymous = found[0]
     assert speaker == "Hezbollah"
     assert anonymous is True
 
