@@ -18,6 +18,7 @@ from eventwire import __version__
 from eventwire.batch import Tally, run_batch, summary_lines
 from eventwire.config import Options
 from eventwire.errors import EventwireError
+from eventwire.evaluate import evaluate
 from eventwire.inputs import read_inputs
 from eventwire.kb import load_kb
 from eventwire.pipeline import Failure, Pipeline
@@ -46,6 +47,15 @@ def build_parser() -> argparse.ArgumentParser:
     an.add_argument("--max-bytes", type=int, default=Options.max_bytes, help="refuse inputs larger than this")
     an.add_argument("--stages", help="comma-separated stages to run (default: all); see 'eventwire stages'")
     an.set_defaults(func=cmd_analyze)
+    ev = sub.add_parser("eval", help="run the pipeline over an evaluation set and print its scores")
+    ev.add_argument(
+        "sets", nargs="+", metavar="SET", help="a set name in SHARED/data (e.g. plover_gsr_cameo) or a path"
+    )
+    ev.add_argument("--kind", choices=("extraction", "events", "geo", "entities", "quotes", "acled"))
+    ev.add_argument("--shared", type=Path, default=Path("../shared"), help="folder with data/ and eval/ (../shared)")
+    ev.add_argument("--keep", type=Path, help="keep the input and output JSONL in this folder")
+    ev.add_argument("--min-confidence", type=float, default=0.0, help="drop events below this confidence")
+    ev.set_defaults(func=cmd_eval)
     kb = sub.add_parser("kb", help="search and check the knowledge base")
     kb_sub = kb.add_subparsers(dest="kb_command", required=True)
     ks = kb_sub.add_parser("search", help="show what a name resolves to, and why")
@@ -56,6 +66,16 @@ def build_parser() -> argparse.ArgumentParser:
     kc.add_argument("--kb-extra", type=Path, action="append", default=[], help="extra knowledge-base file")
     kc.set_defaults(func=cmd_kb_check)
     return parser
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    options = replace(Options(), min_confidence=args.min_confidence)
+    for name in args.sets:
+        keep = args.keep / name if args.keep else None
+        report, failed = evaluate(name, kind=args.kind, shared=args.shared, options=options, keep=keep)
+        print(f"== {name}" + (f" ({failed} articles failed)" if failed else ""))
+        print(report)
+    return 0
 
 
 def cmd_kb_search(args: argparse.Namespace) -> int:

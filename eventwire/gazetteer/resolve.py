@@ -44,11 +44,12 @@ class Toponym:
     demonym: bool = False
     hint: str | None = None
     within: int | None = None
+    fixed: int | None = None  # the entry, when the text leaves no doubt ("Ga." after "Macon, ")
 
     @property
-    def group(self) -> tuple[str, bool, str | None, int | None]:
+    def group(self) -> tuple[str, bool, str | None, int | None, int | None]:
         """Toponyms that must resolve alike: same name, same reading, same hints."""
-        return key(self.text), self.demonym, self.hint, self.within
+        return key(self.text), self.demonym, self.hint, self.within, self.fixed
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +72,8 @@ class Resolver:
 
     def candidates(self, t: Toponym) -> list[Entry]:
         """Entries ``t`` may stand for, narrowed by its hints."""
+        if t.fixed is not None:
+            return [self.gaz.entry(t.fixed)]
         if t.demonym:
             e = self.gaz.demonym(t.text)
             return [e] if e is not None else []
@@ -108,7 +111,7 @@ class Resolver:
 
     def resolve(self, toponyms: Sequence[Toponym], context: Iterable[Anchor] = ()) -> list[Entry | None]:
         """The entry each toponym stands for (``None`` when the gazetteer has none)."""
-        groups: dict[tuple[str, bool, str | None, int | None], list[int]] = {}
+        groups: dict[tuple[str, bool, str | None, int | None, int | None], list[int]] = {}
         for i, t in enumerate(toponyms):
             groups.setdefault(t.group, []).append(i)
         keys = list(groups)

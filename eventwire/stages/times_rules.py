@@ -95,9 +95,20 @@ def _alt(words: object) -> str:
     return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items) + ")"
 
 
-@lru_cache(maxsize=4)
-def grammar(lex: TimeLexicon) -> tuple[tuple[str, re.Pattern[str]], ...]:
+Grammar = tuple[tuple[str, re.Pattern[str]], ...]
+# id(lexicon) -> (lexicon, grammar): lexicons hold dicts, so they cannot be cache keys;
+# keeping the lexicon in the value keeps its id from being reused.
+_GRAMMARS: dict[int, tuple[TimeLexicon, Grammar]] = {}
+
+
+def grammar(lex: TimeLexicon) -> Grammar:
     """The patterns of every kind of expression, in order of preference for equal spans."""
+    if id(lex) not in _GRAMMARS:
+        _GRAMMARS[id(lex)] = (lex, _compile(lex))
+    return _GRAMMARS[id(lex)][1]
+
+
+def _compile(lex: TimeLexicon) -> Grammar:
     full = _alt(lex.months)
     abbr = _alt(lex.month_abbreviations) + r"\.?"
     any_month = rf"(?P<m>{full}|{abbr})"
@@ -116,7 +127,7 @@ def grammar(lex: TimeLexicon) -> tuple[tuple[str, re.Pattern[str]], ...]:
         "my": rf"\b{any_month},?\s+(?:of\s+)?{year}\b",
         "dm": rf"\b{day}\s+(?:of\s+)?{any_month}(?![\w-])",
         "md": rf"\b{any_month}\s+{day}\b(?![:.,]?\d)",
-        "part": rf"\b(?P<part>{part}|early|mid|late)[\s-]+(?:{full_month}(?:,?\s+{year})?|{year})\b",
+        "part": rf"\b(?P<part>{part}|early|mid|late)[\s-]+(?:{full_month}(?:,?\s+{year})?|{year.replace('?P<y>', '?P<yy>')})\b",
         "month": rf"\b(?:(?P<rel>last|next|this)\s+)?{full_month}\b",
         "year_range": rf"\b{year}\s?[-–]\s?(?P<y2>\d\d(?:\d\d)?)\b",
         "year": rf"\b{year}\b(?!-\d|\s?%)",
@@ -136,7 +147,8 @@ def find_matches(text: str, lex: TimeLexicon | None = None) -> list[Match]:
     found: list[tuple[int, int, int, Match]] = []
     for rank, (kind, pattern) in enumerate(grammar(lex)):
         for m in pattern.finditer(text):
-            parts = {k: v for k, v in m.groupdict().items() if v is not None}
+            # "yy" is the year of "mid-2023", named apart from the year of "mid-March 2023"
+            parts = {k.replace("yy", "y"): v for k, v in m.groupdict().items() if v is not None}
             match = Match(m.start(), m.end(), kind, parts)
             if _plausible(match, text, lex):
                 found.append((m.start(), -(m.end() - m.start()), rank, match))

@@ -1,0 +1,202 @@
+"""Toponym recognition: which stretches of the body name places.
+
+Sources, in order of trust: the parser's GPE, LOC and FAC entities; NORP entities that are
+demonyms ("Iraqi" -> Iraq); ORG entities that are exactly a country's name (metonymy the
+tagger read as an organisation); then proper nouns the tagger left untyped that the gazetteer
+knows as a country, province, region or large city. Names inside organisation or person
+names are not places ("Bank of America", "University of Texas"). The text around a name
+gives hints: "X, Ohio" puts X in Ohio, "the province of X" asks for a province.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from eventwire.gazetteer.index import CITY, CONTINENT, COUNTRY, REGION, SITE, Gazetteer, key
+from eventwire.gazetteer.resolve import Toponym
+from eventwire.model import Mention
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# "<Head> of X" and "X <Tail>" are organisation names, not places, when capitalised.
+ORG_HEADS = frozenset(
+    "University College Bank Institute School Academy Museum Church Diocese Archdiocese Council Association"
+    " Federation Society Board Chamber Club League Hospital Foundation Commission Agency Party Corporation"
+    " Company Bishop Archbishop Duke Duchess Earl Prince Princess King Queen Lord".split()
+)
+ORG_TAILS = frozenset(
+    "University College Institute Times Post Tribune Herald Journal Gazette Chronicle Bank Airlines Airways"
+    " Inc Corp Corporation Company Co Group FC Hospital Observer Telegraph Examiner Courier Dispatch".split()
+)
+# Proper nouns the tagger missed count only when the gazetteer knows them as one of these,
+# or as a city at least this large: small towns share their names with too many words.
+SCAN_LEVELS = frozenset({COUNTRY, ADM1, REGION, CONTINENT, SITE})
+SCAN_MIN_CITY_POPULATION = 100_000
+MAX_SCAN_TOKENS = 4
+
+_ORG_HEAD = re.compile(r"\b([A-Z][a-z]+) of (?:the )?$")
+_ORG_TAIL = re.compile(r"^ ([A-Z][a-z]+)\b")
+_AREA_TAIL = re.compile(r"^ (County|Parish|Province|Governorate|Oblast|Prefecture)\b")
+_HINT_BEFORE = re.compile(
+    r"\b(province|governorate|state|region|district|county|city|town|village) of (?:the )?$", re.IGNORECASE
+)
+_HINT_AFTER = re.compile(r"^ (province|governorate|county|city|region|district)\b")
+_WITHIN = re.compile(r"^,\s?((?:[A-Z][\w.]*)(?: [A-Z][\w.]*){0,2})")
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
+_HINT_KIND = {"county": "county", "city": "city", "town": "city", "village": "city"}
+
+
+def org_part(body: str, start: int, end: int) -> bool:
+    """Whether the name at ``start:end`` is part of an organisation's name."""
+    head = _ORG_HEAD.search(body[max(0, start - 40) : start])
+    if head and head.group(1) in ORG_HEADS:
+        return True
+    tail = _ORG_TAIL.match(body[end : end + 30])
+    return bool(tail and tail.group(1) in ORG_TAILS)
+
+
+def hint_of(body: str, start: int, end: int) -> str | None:
+    """The kind the words around a name ask for ("province of X", "X city")."""
+    m = _HINT_BEFORE.search(body[max(0, start - 30) : start]) or _HINT_AFTER.match(body[end : end + 20])
+    if not m:
+        return None
+    return _HINT_KIND.get(m.group(1).lower(), "province")
+
+
+class Recogniser:
+    """Finds the toponyms of one article."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gaz = gazetteer
+
+    def toponyms(
+        self, body: str, mentions: Sequence[Mention], proper: Iterable[tuple[int, int]] | None = None
+    ) -> list[Toponym]:
+        """Toponyms of ``body``, in text order, none overlapping another.
+
+        ``proper`` are the spans of proper-noun tokens (from the parse); without them only
+        the entities and capitalised demonyms are used."""
+        found: list[Toponym] = []
+        for m in mentions:
+            found += self._from_mention(body, m)
+        taken = [(m.start, m.end) for m in mentions]
+        found += self._scan_demonyms(body, taken)
+        if proper is not None:
+            found += self._scan_proper(body, list(proper), taken)
+        found += self._within_areas(body, found)
+        return _non_overlapping(found)
+
+    def _from_mention(self, body: str, m: Mention) -> list[Toponym]:
+        if m.label == "NORP":
+            return [Toponym(m.start, m.end, m.text, demonym=True)] if self.gaz.demonym(m.text) else []
+        if m.label == "ORG":
+            hits = self.gaz.lookup(m.text)
+            country = any(e.level == COUNTRY for e in hits)
+            return [self._toponym(body, m.start, m.end)] if country and not org_part(body, m.start, m.end) else []
+        if m.label not in PLACE_LABELS or org_part(body, m.start, m.end):
+            return []
+        if m.label == "FAC" and m.text not in self.gaz:
+            return []
+        out = []
+        start = m.start
+        for part in re.split(r"(,\s*)", m.text):  # "Columbus, Ohio" as one entity: two places
+            if part and not part.startswith(","):
+                out.append(self._toponym(body, start, start + len(part)))
+            start += len(part)
+        return out
+
+    def _toponym(self, body: str, start: int, end: int) -> Toponym:
+        """A toponym at ``start:end`` with its hints; "Hamilton" + " County" reads as one."""
+        tail = _AREA_TAIL.match(body[end : end + 20])
+        if tail:
+            end += tail.end()
+        return Toponym(start, end, body[start:end], hint=hint_of(body, start, end), within=self._within(body, end))
+
+    def _within(self, body: str, end: int) -> int | None:
+        """The province or country named right after ", " ("Dayton, Ohio", "Macon, Ga.")."""
+        m = _WITHIN.match(body[end : end + 40])
+        if not m:
+            return None
+        words = m.group(1).split(" ")
+        for n in range(len(words), 0, -1):
+            text = " ".join(words[:n])
+            abbr = self.gaz.abbreviation(text) or self.gaz.abbreviation(text.rstrip(",;"))
+            if abbr is not None:
+                return abbr.id
+            areas = [e for e in self.gaz.lookup(text.rstrip(".,;")) if e.level in (COUNTRY, ADM1)]
+            if areas:
+                return max(areas, key=lambda e: (e.level == COUNTRY, e.population)).id
+        return None
+
+    def _within_areas(self, body: str, found: list[Toponym]) -> list[Toponym]:
+        """The "Ga." of "Macon, Ga.": state abbreviations are places too."""
+        out = []
+        for t in found:
+            if t.within is None:
+                continue
+            m = _WITHIN.match(body[t.end : t.end + 40])
+            if m is None:
+                continue
+            word = m.group(1).split(" ")[0]
+            area = self.gaz.abbreviation(word) or self.gaz.abbreviation(word.rstrip(",;"))
+            if area is not None and area.id == t.within:
+                s = t.end + m.start(1)
+                text = word if self.gaz.abbreviation(word) else word.rstrip(",;")
+                out.append(Toponym(s, s + len(text), text, fixed=area.id))
+        return out
+
+    def _scan_demonyms(self, body: str, taken: list[tuple[int, int]]) -> list[Toponym]:
+        out = []
+        for m in _CAPITALISED.finditer(body):
+            if _free(m.start(), m.end(), taken) and self.gaz.demonym(m.group()):
+                out.append(Toponym(m.start(), m.end(), m.group(), demonym=True))
+        return out
+
+    def _scan_proper(self, body: str, proper: list[tuple[int, int]], taken: list[tuple[int, int]]) -> list[Toponym]:
+        """Runs of proper nouns outside every entity that the gazetteer knows well."""
+        out = []
+        for run in _runs(body, [p for p in proper if _free(p[0], p[1], taken)]):
+            i = 0
+            while i < len(run):
+                for n in range(min(MAX_SCAN_TOKENS, len(run) - i), 0, -1):
+                    start, end = run[i][0], run[i + n - 1][1]
+                    if self._well_known(body[start:end]) and not org_part(body, start, end):
+                        out.append(self._toponym(body, start, end))
+                        i += n
+                        break
+                else:
+                    i += 1
+        return out
+
+    def _well_known(self, text: str) -> bool:
+        if len(text) < 3 or not text[0].isupper():
+            return False
+        return any(
+            e.level in SCAN_LEVELS or (e.level == CITY and e.population >= SCAN_MIN_CITY_POPULATION)
+            for e in self.gaz.lookup(text)
+        )
+
+
+def _free(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
+    return not any(s < end and start < e for s, e in taken)
+
+
+def _runs(body: str, spans: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """Consecutive spans separated by one space, as runs."""
+    runs: list[list[tuple[int, int]]] = []
+    for s, e in sorted(spans):
+        if runs and body[runs[-1][-1][1] : s] == " ":
+            runs[-1].append((s, e))
+        else:
+            runs.append([(s, e)])
+    return runs
+
+
+def _non_overlapping(found: list[Toponym]) -> list[Toponym]:
+    """Earlier-found toponyms win overlaps (entities before scans); returned in text order."""
+    kept: list[Toponym] = []
+    for t in found:
+        if all(t.end <= k.start or k.end <= t.start for k in kept):
+            kept.append(t)
+    return sorted(kept, key=lambda t: t.start)
+

@@ -1,0 +1,108 @@
+"""How real an event is: realized, intended, conditional, possible or negated.
+
+Read from the trigger's own auxiliaries and negation, the condition clauses around it, and
+the verbs, adjectives or nouns that govern it ("prepared to disarm", "refused to meet",
+"fear of being hit"). The nearest cue wins, except that a negated governor negates its
+complement ("did not plan to attack").
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from eventwire.stages.events_lexicon import Cues
+
+Token = Any
+REALIZED, INTENDED, CONDITIONAL, POSSIBLE, NEGATED = "realized", "intended", "conditional", "possible", "negated"
+# Dependencies through which a governor passes its modality to a complement.
+COMPLEMENT = frozenset({"xcomp", "ccomp", "acomp", "pcomp", "pobj", "prep", "acl", "dobj", "advcl", "oprd", "attr"})
+
+
+def _negated(tok: Token, cues: Cues) -> bool:
+    for c in tok.children:
+        if c.dep_ == "neg" or (c.dep_ in ("advmod", "preconj") and c.lower_ in ("never", "neither")):
+            return True
+        if c.dep_ == "det" and c.lower_ in cues.negating_determiners:
+            return True
+    return False
+
+
+def _aux(tok: Token, cues: Cues) -> str | None:
+    """The modality marked by the auxiliaries of ``tok``, if any."""
+    for c in tok.children:
+        if c.dep_ not in ("aux", "auxpass"):
+            continue
+        word = c.lower_
+        if word in cues.intended_aux or c.lemma_ in cues.intended_aux:
+            return INTENDED
+        if word in cues.conditional_aux:
+            return CONDITIONAL
+        if word in cues.possible_aux:
+            return POSSIBLE
+    return None
+
+
+def _conditioned(tok: Token, cues: Cues) -> bool:
+    """``tok`` heads a clause with an "if"/"unless" clause attached to it."""
+    for c in tok.children:
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in cues.condition_marks for m in c.children):
+            return True
+    return False
+
+
+def _in_condition(tok: Token, cues: Cues) -> bool:
+    """``tok`` is inside the "if" clause itself."""
+    return tok.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in cues.condition_marks for m in tok.children)
+
+
+def own_modality(tok: Token, cues: Cues) -> str | None:
+    """The modality marked on ``tok`` itself (negation, auxiliaries, conditions)."""
+    if _negated(tok, cues):
+        return NEGATED
+    if _in_condition(tok, cues):
+        return CONDITIONAL
+    aux = _aux(tok, cues)
+    if _conditioned(tok, cues):
+        return CONDITIONAL
+    if aux is not None:
+        return aux
+    if tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and tok.dep_ == "advcl":
+        # an infinitive of purpose: "deployed troops to attack the city"
+        return INTENDED
+    return None
+
+
+def _governor(tok: Token) -> Token | None:
+    if tok.dep_ not in COMPLEMENT or tok.head is tok:
+        return None
+    return tok.head
+
+
+def modality(trigger: Token, cues: Cues, stop: Token | None = None) -> str:
+    """The modality of the event whose trigger is ``trigger``.
+
+    ``stop`` is a governing trigger already coded as an event of its own (a request or
+    threat): climbing ends there."""
+    found = own_modality(trigger, cues)
+    if found is not None:
+        return found
+    tok = trigger
+    for _ in range(5):
+        gov = _governor(tok)
+        if gov is None or gov is stop:
+            break
+        lemma = gov.lemma_.lower()
+        if tok.dep_ == "ccomp" and lemma in cues.speech_verbs:
+            # reported speech: the report does not change what is reported
+            break
+        if lemma in cues.negated_governors:
+            return NEGATED
+        own = own_modality(gov, cues) if gov.pos_ in ("VERB", "AUX", "ADJ") else None
+        if lemma in cues.intended_governors:
+            return NEGATED if own == NEGATED else (own if own in (CONDITIONAL, POSSIBLE) else INTENDED)
+        if lemma in cues.possible_governors:
+            return NEGATED if own == NEGATED else POSSIBLE
+        if own is not None and tok.dep_ in ("xcomp", "dobj", "acomp", "pcomp", "pobj", "prep"):
+            return own
+        tok = gov
+    return REALIZED

@@ -1,0 +1,256 @@
+"""Who did what to whom: actor and recipient of a trigger, read off the dependency parse.
+
+Roles are tokens first (the head of the subject, object or prepositional phrase), then
+names: the canonical name of the actor or person whose mention covers the head, or a new
+unknown actor for an actor-like noun phrase ("police", "the rebels") that no entity covers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from eventwire.model import Actor, Person
+from eventwire.stages.events_lexicon import Cues, Frame
+
+Token = Any  # a spaCy token; spaCy ships no type stubs we can rely on
+SUBJECTS = ("nsubj", "csubj", "expl")
+MODIFIERS = ("compound", "amod", "nmod", "poss")
+RELATIVE = frozenset({"that", "which", "who", "whom", "whose"})
+# Verbs whose object, not subject, does the act of their complement ("urged Iran to withdraw").
+OBJECT_CONTROL = frozenset(
+    {"urge", "ask", "tell", "order", "force", "allow", "persuade", "invite", "help", "encourage", "pressure",
+     "press", "call", "instruct", "compel", "permit", "enable", "lead", "push", "require", "authorize", "get"}
+)
+QUANTITY_NOUNS = frozenset({"dozen", "hundred", "thousand", "series", "wave", "number", "string", "spate", "round",
+                            "couple", "string", "lot", "scores", "score", "handful", "set"})
+
+
+@dataclass(frozen=True, slots=True)
+class Filler:
+    """A role filled by a name: the entity's canonical name, or a new unknown actor."""
+
+    name: str
+    start: int
+    end: int
+    known: bool = True
+    kind: str = "other"
+    pronoun: bool = False
+
+
+class EntityIndex:
+    """Finds the actor or person whose mention covers a character offset."""
+
+    def __init__(self, actors: Iterable[Actor], people: Iterable[Person]) -> None:
+        self.spans: list[tuple[int, int, str, str]] = []
+        for a in actors:
+            self.spans += [(m.start, m.end, a.name, "actor") for m in a.mentions]
+        for p in people:
+            self.spans += [(m.start, m.end, p.name, "person") for m in p.mentions]
+        self.spans.sort()
+
+    def covering(self, start: int, end: int) -> tuple[int, int, str, str] | None:
+        """The longest mention that covers ``[start, end)``."""
+        best = None
+        for s in self.spans:
+            if s[0] > start:
+                break
+            if s[1] >= end and (best is None or s[1] - s[0] > best[1] - best[0]):
+                best = s
+        return best
+
+    def before(self, offset: int, lo: int, kind: str = "any") -> tuple[int, int, str, str] | None:
+        """The last mention that ends before ``offset`` and starts at or after ``lo``."""
+        found = [s for s in self.spans if lo <= s[0] and s[1] <= offset and (kind in ("any", s[3]))]
+        return found[-1] if found else None
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    """``tok`` and the tokens coordinated with it ("Israel and US forces")."""
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ == "conj":
+            out += conjuncts(c)
+    return out
+
+
+def children(tok: Token, *deps: str) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def pobjs(tok: Token, preps: Iterable[str]) -> list[Token]:
+    """Objects of the prepositions ``preps`` attached to ``tok`` ("attacks against X")."""
+    wanted = set(preps)
+    out = []
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent", "dative") and c.lemma_.lower() in wanted:
+            out += [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+    return out
+
+
+def is_passive(tok: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass", "csubjpass") for c in tok.children)
+
+
+def subject_of(verb: Token, depth: int = 0) -> list[Token]:
+    """The tokens that do the act of ``verb``: its subject, passive agent, or the subject
+    it shares through coordination, control, raising or a relative clause."""
+    if depth > 5:
+        return []
+    if is_passive(verb):
+        agents = [g for c in children(verb, "agent") for g in children(c, "pobj")]
+        if agents:
+            return agents
+        if verb.dep_ not in ("conj", "xcomp", "advcl"):
+            return []
+    subj = children(verb, *SUBJECTS)
+    if subj:
+        if verb.dep_ == "relcl" and subj[0].lower_ in RELATIVE:
+            return [verb.head]
+        return subj
+    head = verb.head
+    if head is verb:
+        return []
+    dep = verb.dep_
+    if dep == "conj":
+        return subject_of(head, depth + 1)
+    if dep in ("xcomp", "ccomp") and head.dep_ == "acomp":
+        return subject_of(head.head, depth + 1)
+    if dep == "xcomp":
+        objects = children(head, "dobj")
+        if objects and head.lemma_ in OBJECT_CONTROL:
+            return objects
+        on = pobjs(head, ("on", "upon")) if head.lemma_ == "call" else []
+        return on or subject_of(head, depth + 1)
+    if dep == "advcl" or (dep == "pcomp" and head.head is not head):
+        return subject_of(head if dep == "advcl" else head.head, depth + 1)
+    if dep == "acl" and verb.tag_ == "VBG":
+        return [head]
+    if dep == "relcl":
+        return [head]
+    return []
+
+
+def verb_roles(verb: Token, frame: Frame) -> tuple[list[Token], list[Token]]:
+    """Actor and recipient heads of a verbal trigger."""
+    actors = subject_of(verb)
+    recipients: list[Token] = []
+    content_object = bool(frame.object) or frame.object_content
+    if is_passive(verb):
+        if not content_object:
+            recipients += children(verb, "nsubjpass")
+        elif verb.dep_ == "acl":
+            pass
+    elif verb.dep_ == "acl" and verb.tag_ == "VBN" and not content_object:
+        recipients.append(verb.head)
+    else:
+        if not content_object:
+            recipients += children(verb, "dobj")
+    for d in children(verb, "dative"):
+        recipients += children(d, "pobj") if d.pos_ == "ADP" else [d]
+    recipients += pobjs(verb, frame.recipient)
+    for obj in children(verb, "dobj", "nsubjpass"):
+        recipients += pobjs(obj, frame.recipient)
+    if frame.governs == "request" and not recipients:
+        recipients += children(verb, "dobj")
+    return actors, recipients
+
+
+def noun_roles(noun: Token, frame: Frame, cues: Cues, index: EntityIndex) -> tuple[list[Token], list[Token], Token | None]:
+    """Actor and recipient heads of a nominal trigger, and the light verb that lent its subject."""
+    actors = children(noun, "poss")
+    actors += pobjs(noun, ("by",))
+    recipients = pobjs(noun, frame.recipient)
+    between = pobjs(noun, ("between", "among"))
+    if between:
+        people = [t for b in between for t in conjuncts(b)]
+        actors, recipients = actors or people[:1], recipients or people[1:]
+    if frame.of_is_actor:
+        actors += pobjs(noun, ("of",))
+    for c in children(noun, "compound", "amod", "nmod"):
+        if c.lemma_.lower() not in frame.modifier and index.covering(c.idx, c.idx + len(c)) is not None:
+            actors.append(c)
+    light = None
+    for acl in children(noun, "acl"):
+        agents = [g for c in children(acl, "agent") for g in children(c, "pobj")]
+        if agents and not actors:
+            actors, light = agents, acl
+        recipients += pobjs(acl, ("to", "against", "on"))
+    if not actors:
+        verb = light_verb(noun, cues)
+        if verb is not None:
+            actors, light = subject_of(verb), verb
+            for d in children(verb, "dative"):
+                recipients += children(d, "pobj") if d.pos_ == "ADP" else [d]
+            recipients += pobjs(verb, frame.recipient)
+    return actors, recipients, light
+
+
+def light_verb(noun: Token, cues: Cues) -> Token | None:
+    """The verb that carries out a nominal event ("launched attacks", "held talks",
+    "claimed responsibility for attacks", "engaged in talks")."""
+    tok = noun
+    head = tok.head
+    # "dozens of attacks": climb to the quantity noun
+    if tok.dep_ == "pobj" and head.lemma_ == "of" and head.head.lemma_.lower() in QUANTITY_NOUNS:
+        tok = head.head
+        head = tok.head
+    if tok.dep_ in ("dobj", "nsubjpass", "conj") and head.lemma_ in cues.light_verbs and head.pos_ in ("VERB", "AUX"):
+        return head
+    if tok.dep_ == "pobj" and head.dep_ == "prep":
+        gov = head.head
+        if head.lemma_ in cues.light_prep_verbs.get(gov.lemma_, ()):
+            return gov if gov.pos_ in ("VERB", "AUX") else gov.head
+        if gov.lemma_ in cues.responsibility_nouns and gov.head.lemma_ in cues.responsibility_verbs:
+            return gov.head
+    return None
+
+
+def phrase_tokens(head: Token) -> list[Token]:
+    """The head and its left modifiers (compound, amod, nmod): "US forces", "riot police"."""
+    left = [c for c in head.lefts if c.dep_ in ("compound", "amod", "nmod") and c.i >= head.i - 3]
+    return sorted([*left, head], key=lambda t: t.i)
+
+
+def fill(head: Token, index: EntityIndex, cues: Cues) -> Filler | None:
+    """The name standing for a role head, or ``None`` when the head is not actor-like."""
+    hit = index.covering(head.idx, head.idx + len(head))
+    if hit is not None:
+        return Filler(hit[2], hit[0], hit[1])
+    for c in head.children:
+        if c.dep_ in (*MODIFIERS, "appos"):
+            hit = index.covering(c.idx, c.idx + len(c))
+            if hit is not None:
+                return Filler(hit[2], hit[0], hit[1])
+    lemma = head.lemma_.lower()
+    if lemma in cues.actor_nouns or lemma in QUANTITY_NOUNS or head.pos_ == "NUM":
+        for g in pobjs(head, ("of",)):
+            inner = fill(g, index, cues)
+            if inner is not None and not inner.pronoun:
+                return inner
+    if head.lower_ in cues.pronouns:
+        return Filler(head.text, head.idx, head.idx + len(head), kind=cues.pronouns[head.lower_], pronoun=True)
+    if head.pos_ == "PROPN":
+        toks = [t for t in head.subtree if t.pos_ == "PROPN" and abs(t.i - head.i) <= 3]
+        return _unknown(toks or [head], "other")
+    if lemma in cues.actor_nouns:
+        return _unknown(phrase_tokens(head), cues.actor_nouns[lemma])
+    return None
+
+
+def _unknown(tokens: list[Token], kind: str) -> Filler:
+    first, last = tokens[0], tokens[-1]
+    start, end = first.idx, last.idx + len(last)
+    text = first.doc.text[start:end]
+    return Filler(text, start, end, known=False, kind=kind)
+
+
+def expand(heads: Iterable[Token]) -> Iterator[Token]:
+    """Role heads with their coordinated tokens, each once, in text order."""
+    seen: set[int] = set()
+    for h in heads:
+        for t in conjuncts(h):
+            if t.i not in seen:
+                seen.add(t.i)
+                yield t
