@@ -33,6 +33,11 @@ _GENERIC = re.compile(
     r"|provincia de|prefecture|voivodeship|district|republic of|autonomous)\b"
 )
 _ARTICLE = re.compile(r"^(al|an|ar|as|ad|at|az|ash|el|ath)\s")
+# Short forms that are only a word of direction or a generic noun name no one province.
+_NOT_A_NAME = frozenset(
+    "north south east west central centre center northern southern eastern western capital coast islands city"
+    " north east north west south east south west northeast northwest southeast southwest".split()
+)
 
 
 class _Columns:
@@ -73,7 +78,7 @@ def admin_variants(name: str) -> set[str]:
     k = key(name)
     short = " ".join(_GENERIC.sub(" ", k).split())
     bare = _ARTICLE.sub("", short)
-    return {v for v in (k, short, bare) if len(v) >= 3}
+    return {v for v in (k, short, bare) if len(v) >= 3 and (v == k or v not in _NOT_A_NAME)}
 
 
 def _coord_key(cc: str, lat: float, lon: float) -> tuple[str, int, int]:
@@ -141,7 +146,7 @@ def _add_cities(cols: _Columns, adm1: dict[tuple[str, str], int], joined: dict[A
                 cols.population[county] += pop
         if pop >= ALT_NAME_MIN_POPULATION:
             for alt in c["alternatenames"]:
-                if _LATIN.match(alt) and not alt.isupper():
+                if len(alt) >= 4 and _LATIN.match(alt) and not alt.isupper():
                     cols.alias(i, alt)
 
 

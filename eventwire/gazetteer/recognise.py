@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from eventwire.gazetteer.index import CITY, CONTINENT, COUNTRY, REGION, SITE, Gazetteer, key
+from eventwire.gazetteer.index import ADM1, CITY, CONTINENT, COUNTRY, REGION, SITE, Gazetteer, key
 from eventwire.gazetteer.resolve import Toponym
 from eventwire.model import Mention
 

@@ -22,7 +22,7 @@ from eventwire.gazetteer.index import ADM1, ADM2, CITY, CONTINENT, COUNTRY, REGI
 PRIOR = {COUNTRY: 4.0, ADM1: 2.0, ADM2: 1.0, CITY: 0.0, REGION: 13.0, SITE: 13.0, CONTINENT: 3.0}
 CAPITAL_BONUS = 4.0  # "Washington", "Baghdad": news means the capital far more often
 OWN_NAME_BONUS = 1.0  # the name is the entry's own name, not one of its alternate names
-COUNTRY_WEIGHT = 4.0  # x the share of the other toponyms that lie in the candidate's country
+COUNTRY_WEIGHT = 6.0  # x the share of the other toponyms that lie in the candidate's country
 PROVINCE_WEIGHT = 3.0  # x the share that lie in (or are) the candidate's province
 NEAR_WEIGHT = 2.0  # x exp(-distance / NEAR_KM) to the nearest other resolved place
 NEAR_KM = 100.0
@@ -74,6 +74,8 @@ class Resolver:
         """Entries ``t`` may stand for, narrowed by its hints."""
         if t.fixed is not None:
             return [self.gaz.entry(t.fixed)]
+        if "." in t.text and self.gaz.abbreviation(t.text) is not None:  # "Fla.", "N.J."
+            return [self.gaz.abbreviation(t.text)]  # type: ignore[list-item]
         if t.demonym:
             e = self.gaz.demonym(t.text)
             return [e] if e is not None else []

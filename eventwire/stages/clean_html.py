@@ -11,11 +11,13 @@ links, captions, calls to action, press-release boilerplate), each cut kept as a
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 import trafilatura
 from lxml.etree import ParserError, XMLSyntaxError
 from lxml.html import HtmlElement
+from trafilatura.settings import Document
 from trafilatura.utils import load_html
 
 from eventwire.model import Removed
@@ -26,7 +28,7 @@ from eventwire.stages.clean_html_rules import PageClues, link_key, tidy_paragrap
 SHORT_TEXT = 400
 LONGER_BY = 2.0
 # A paragraph of prose has this many words or characters (scripts without spaces between
-# words count by characters); a menu item or a heading is shorter.
+# words count by characters, wide ones twice); a menu item or a heading is shorter.
 PROSE_WORDS = 12
 PROSE_CHARS = 80
 
@@ -99,23 +101,29 @@ def free_embedded_posts(tree: HtmlElement) -> int:
     return len(posts)
 
 
+def _width(line: str) -> int:
+    # A Chinese, Japanese or Korean character carries about as much as two Latin ones.
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line.strip())
+
+
 def has_prose(text: str) -> bool:
     """Whether ``text`` has a paragraph of running prose, not only menu items and headings."""
     lines = text.split("\n")
-    return any(len(line.split()) >= PROSE_WORDS or len(line.strip()) >= PROSE_CHARS for line in lines)
+    return any(len(line.split()) >= PROSE_WORDS or _width(line) >= PROSE_CHARS for line in lines)
 
 
-def _extract(tree: HtmlElement, url: str | None, *, recall: bool = False) -> trafilatura.settings.Document | None:
-    return trafilatura.bare_extraction(
+def _extract(tree: HtmlElement, url: str | None, *, recall: bool = False) -> Document | None:
+    doc = trafilatura.bare_extraction(
         tree,
         url=url,
         with_metadata=True,
         favor_precision=not recall,
         favor_recall=recall,
     )
+    return doc if isinstance(doc, Document) else None
 
 
-def _main_text(tree: HtmlElement, url: str | None) -> trafilatura.settings.Document | None:
+def _main_text(tree: HtmlElement, url: str | None) -> Document | None:
     doc = _extract(tree, url)
     text = (doc.text if doc else None) or ""
     if len(text) >= SHORT_TEXT:
@@ -142,6 +150,10 @@ def extract_html(html: str, url: str | None = None) -> ExtractedPage:
         clues = PageClues(titles=(doc.title, *clues.titles), link_texts=clues.link_texts)
     paragraphs = [p.strip() for p in (doc.text or "").split("\n") if p.strip()]
     kept, removed = tidy_paragraphs(paragraphs, clues)
+    if not has_prose("\n".join(kept)):
+        # Menu items, a caption or a headline alone are not an article (the caller says E105).
+        removed += [Removed(p, "no running text") for p in kept]
+        kept = []
     date = doc.date if doc.date and _ISO_DATE.match(doc.date) else None
     return ExtractedPage(
         body="\n".join(kept),

@@ -27,6 +27,8 @@ MIN_LINK_WORDS = 3
 MAX_LINK_WORDS = 30
 # An "about the company" block starts among the last few paragraphs.
 ABOUT_WINDOW = 4
+# More than this share of the text cut as furniture means the rules misread the page.
+MAX_CUT_SHARE = 0.5
 
 _WORD = re.compile(r"\w+")
 _BULLET = re.compile(r"^[-•*·]\s+")
@@ -131,9 +133,19 @@ class Tidier:
         self._blocks(paragraphs, reasons)
         self._tail(paragraphs, reasons)
         self._about(paragraphs, reasons)
+        if self._cut_share(paragraphs, reasons) > MAX_CUT_SHARE:
+            # Furniture is a small part of an article page: cutting most of the text means the
+            # rules misread this page, and the extractor's text is the safer answer.
+            reasons = {i: r for i, r in reasons.items() if r == "headline"}
         kept = [p for i, p in enumerate(paragraphs) if i not in reasons]
         removed = [Removed(paragraphs[i], reason) for i, reason in sorted(reasons.items())]
         return kept, removed
+
+    @staticmethod
+    def _cut_share(paragraphs: list[str], reasons: dict[int, str]) -> float:
+        sizes = [len(p) for i, p in enumerate(paragraphs) if reasons.get(i) != "headline"]
+        cut = sum(len(paragraphs[i]) for i, r in reasons.items() if r != "headline")
+        return cut / max(sum(sizes), 1)
 
     def _headline(self, paragraphs: list[str], reasons: dict[int, str]) -> None:
         # The headline is printed again above the text; the record has it as the title.

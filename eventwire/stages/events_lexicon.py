@@ -43,6 +43,8 @@ class Frame:
     recipient: tuple[str, ...] = ()
     governs: str | None = None
     of_is_actor: bool = False
+    complement: bool = False
+    needs_content: bool = False
 
 
 @dataclass(frozen=True)

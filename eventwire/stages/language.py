@@ -7,6 +7,7 @@ later stages leave it alone rather than analyse foreign text as English.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from functools import lru_cache
 
@@ -33,9 +34,20 @@ def detector(codes: tuple[str, ...]) -> LanguageDetector:
     return LanguageDetectorBuilder.from_languages(*languages).build()
 
 
+_NAME = re.compile(r"\b[A-Z][\w'’\-]*")
+
+
 def detect_language(text: str, codes: tuple[str, ...]) -> str | None:
-    """The ISO 639-1 code of ``text``'s language, or None when lingua cannot tell."""
-    found = detector(codes).detect_language_of(text[:5000])
+    """The ISO 639-1 code of ``text``'s language, or None when lingua cannot tell.
+
+    Capitalised words are left out when enough others remain: names ("Kataib Sayyed
+    al-Shuhada") say nothing of the language the article is written in and mislead
+    detection on short texts."""
+    sample = text[:5000]
+    common = _NAME.sub(" ", sample)
+    if len(common.split()) >= 5:
+        sample = common
+    found = detector(codes).detect_language_of(sample)
     return found.iso_code_639_1.name.lower() if found is not None else None
 
 

@@ -1,13 +1,48 @@
 """Provenance: who published this copy, whose reporting it is, and whether it was translated.
 
-First version: the publisher is the page's site name. Evidence rules come next.
+- The **publisher** comes, in this order, from a "Source: X" line the cleaner cut, a
+  republication note ("originally published ... on X"), the page's site name, the site name
+  the cleaner cut from the title line, or the URL's domain. Names of known outlets are
+  replaced by their canonical name from the media knowledge base.
+- The **original reporting** is the outlet the body credits with the reporting: a dateline
+  ("BAGHDAD (Reuters) -", "(AFP) -"), an interview ("told Reuters", "spoke to the BBC"), or,
+  for wire services only, a weaker credit ("according to AP", "Reuters reported"). The
+  strongest credit wins, then the most frequent; its words are the evidence spans.
+- The copy is **machine translated** when a note says it was translated, or when a source line
+  or republication note credits an outlet that publishes in another language than the body's
+  (the outlet's language is a fact of the knowledge base); ``source_language`` is then that
+  outlet's language.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from urllib.parse import urlparse
 
+from eventwire.config import DEFAULT_LANGUAGES
 from eventwire.model import Removed, Span
+from eventwire.stages.media import MediaIndex, Outlet, default_index
+
+# Credits of the reporting, strongest first; "{o}" stands for any outlet name.
+DATELINE, INTERVIEW, CITED = 3, 2, 1
+_INTERVIEW = (
+    r"\b(?:told|tells|telling|said to|spoke to|speaking to|communicated to|confirmed to|explained to|"
+    r"in an interview with|interviewed by|(?:seen|reviewed|obtained) by)\s+(?:the\s+)?({o})"
+)
+_CITED = (
+    r"\b(?:according to|reported by|cited by|quoted by)\s+(?:the\s+)?({o})|"
+    r"({o})\s+(?:reported|reports|has reported|had reported|has learned|learned|first reported)\b"
+)
+# A dateline: "CITY, Date (Reuters) -" or "(AFP) —" or "Reuters -" opening a paragraph.
+_DATELINE = r"(?m)^[^\n()]{0,80}\(\s*({o})\s*\)\s*[-—–:.]|^({o})\s+[-—–]\s"
+DATELINE_REACH = 800  # datelines open the story: only the first characters are searched
+
+_TRANSLATED = re.compile(
+    r"\b(translat\w*|machine[- ]translat\w*|traduzid\w*|traducid\w*|tradu\w*|übersetz\w*)\b", re.IGNORECASE
+)
+_LAST_NAME_ON = re.compile(r"\b(?:on|by|at|in|em|no|na|en|sur|auf)\s+(?:the\s+)?([A-Z][^.:;]{1,40}?)\s*\.?\s*$")
+_EXPLICIT = ("source line", "republication note")
 
 
 @dataclass(frozen=True)
@@ -27,6 +62,135 @@ def find_provenance(
     *,
     site_name: str | None = None,
     url: str | None = None,
+    media: MediaIndex | None = None,
 ) -> Provenance:
     """Read provenance from the body, the blocks the cleaner cut and the page metadata."""
-    return Provenance(publisher=site_name)
+    index = media or default_index()
+    credited, publisher = explicit_publisher(removed, index)
+    if publisher is None:
+        publisher = page_publisher(removed, site_name, url, index)
+    reporting, evidence = original_reporting(body, removed, index)
+    translated, language = translation(body, removed, credited)
+    return Provenance(
+        publisher=publisher,
+        original_reporting=reporting,
+        machine_translated=translated,
+        source_language=language,
+        evidence=evidence,
+    )
+
+
+def explicit_publisher(removed: tuple[Removed, ...], index: MediaIndex) -> tuple[Outlet | None, str | None]:
+    """The outlet a source line or republication note names, and the publisher's name."""
+    for reason in _EXPLICIT:
+        for block in removed:
+            if block.reason != reason:
+                continue
+            text = block.text.split("\n")[0].strip()
+            if reason == "source line":
+                text = text.split(":", 1)[1].strip() if ":" in text else text
+                outlet = index.named(text) or _last_mention(text, index)
+                if outlet is not None:
+                    return outlet, outlet.name
+                if text:
+                    return None, text
+            else:
+                outlet = _last_mention(text, index)
+                if outlet is not None:
+                    return outlet, outlet.name
+                m = _LAST_NAME_ON.search(text)
+                if m:
+                    return None, m.group(1).strip()
+    return None, None
+
+
+def page_publisher(
+    removed: tuple[Removed, ...], site_name: str | None, url: str | None, index: MediaIndex
+) -> str | None:
+    """The publisher from the page itself: its site name, the title's site suffix, or the URL."""
+    names = [site_name] if site_name else []
+    names += [b.text for b in removed if b.reason == "site name"]
+    for name in names:
+        outlet = index.named(name)
+        if outlet is not None:
+            return outlet.name
+    host = (urlparse(url).hostname or "") if url else ""
+    outlet = index.at_domain(host) if host else None
+    if outlet is not None:
+        return outlet.name
+    if names:
+        return names[0].strip()
+    return host.removeprefix("www.") or None
+
+
+def original_reporting(
+    body: str, removed: tuple[Removed, ...], index: MediaIndex
+) -> tuple[str | None, tuple[Span, ...]]:
+    """The outlet the body credits with the reporting, and the spans of those credits."""
+    credits: list[tuple[int, Outlet, Span | None]] = []
+    for strength, template, reach in (
+        (DATELINE, _DATELINE, DATELINE_REACH),
+        (INTERVIEW, _INTERVIEW, len(body)),
+        (CITED, _CITED, len(body)),
+    ):
+        for m in re.finditer(template.format(o=index.pattern), body[:reach]):
+            group = next(g for g in range(1, (m.lastindex or 0) + 1) if m.group(g))
+            outlet = index.by_name[m.group(group)]
+            if strength == CITED and not outlet.agency:
+                continue
+            credits.append((strength, outlet, Span.of(body, m.start(), m.end())))
+    for block in removed:
+        if block.reason in ("byline", "navigation"):
+            for line in block.text.split("\n"):
+                outlet = _agency_byline(line, index)
+                if outlet is not None:
+                    credits.append((INTERVIEW, outlet, None))
+    if not credits:
+        return None, ()
+    weight: dict[str, tuple[int, int]] = {}
+    for strength, outlet, _ in credits:
+        best, count = weight.get(outlet.id, (0, 0))
+        weight[outlet.id] = (max(best, strength), count + 1)
+    winner = max(weight, key=lambda k: weight[k])
+    outlet = next(o for _, o, _ in credits if o.id == winner)
+    spans = tuple(s for _, o, s in credits if o.id == winner and s is not None)
+    return outlet.name, spans
+
+
+def _agency_byline(line: str, index: MediaIndex) -> Outlet | None:
+    """A wire service named alone in a byline ("By Reuters", "Reuters, Washington")."""
+    words = line.split()
+    if not words or len(words) > 6:
+        return None
+    head = re.sub(r"^(?:by|from)\s+", "", line.strip(), flags=re.IGNORECASE).split(",")[0]
+    outlet = index.named(head)
+    return outlet if outlet is not None and outlet.agency else None
+
+
+def translation(body: str, removed: tuple[Removed, ...], credited: Outlet | None) -> tuple[bool, str | None]:
+    """Whether the body is a translation and, if so, the language it was translated from."""
+    notes = [b.text for b in removed if b.reason in _EXPLICIT]
+    said = any(_TRANSLATED.search(text) for text in notes)
+    if credited is None or not credited.language:
+        return said, None
+    language = body_language(body, credited.language)
+    if language is not None and language != credited.language:
+        return True, credited.language
+    return said, credited.language if said else None
+
+
+def body_language(body: str, other: str) -> str | None:
+    """The body's language among the pipeline's languages and ``other``."""
+    # imported here: the language stage loads lingua, which only this rare check needs
+    from eventwire.stages.language import detect_language
+
+    codes = tuple(sorted({*DEFAULT_LANGUAGES, other}))
+    try:
+        return detect_language(body, codes)
+    except Exception:  # noqa: BLE001 - a language lingua lacks: no evidence either way
+        return None
+
+
+def _last_mention(text: str, index: MediaIndex) -> Outlet | None:
+    found = index.mentions(text)
+    return found[-1][0] if found else None

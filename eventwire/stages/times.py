@@ -89,14 +89,17 @@ def _iso_date(value: str | None) -> date | None:
 
 def find_times(body: str, doc: Any, base: date | None, lex: TimeLexicon) -> list[TimeExpr]:
     """Every time expression of ``body`` (parsed as ``doc``), resolved against ``base``."""
-    matches = [m for m in find_matches(body, lex) if _accepted(m, body, doc, lex)]
+    candidates = find_matches(body, lex)
+    matches = [m for m in candidates if _accepted(m, body, doc, lex)]
     out: list[TimeExpr] = []
     for start, end, match in _merge_ranges(matches, body):
         meaning = resolve(match, lex, base, _future(doc, match, lex))
         start, approx = _widen(body, start, match.kind, lex)
         start = _clause_start(doc, match, start)
         out.append(_record(body, start, end, meaning, approx))
-    out += _dateparser_fallback(body, doc, base, out)
+    # what the grammar saw and the parse vetoed stays vetoed: only new ground goes to dateparser
+    seen = [(m.start, m.end) for m in candidates] + [(t.start, t.end) for t in out]
+    out += _dateparser_fallback(body, doc, base, seen)
     return sorted(out, key=lambda t: t.start)
 
 
@@ -126,9 +129,26 @@ def _accepted(match: Match, body: str, doc: Any, lex: TimeLexicon) -> bool:
             # spaCy calls "Between 20 to 30" a DATE and "2000 fighters" a CARDINAL
             if not (ent.label_ == "CARDINAL" and match.kind not in ("year", "year_range")):
                 return False
+    if _names_something(span, doc):
+        return False
     if match.kind in ("year", "year_range"):
         return _is_year(match, span, body, doc, lex)
     return True
+
+
+def _names_something(span: Any, doc: Any) -> bool:
+    """A date or year that is part of a name: "the March 14 Alliance", "Resolution 2003"."""
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.pos_ == "PROPN" and after.text[:1].isupper() and span.root.head == after:
+        return True
+    before = doc[span.start - 1] if span.start > 0 else None
+    return (
+        before is not None
+        and span.root.like_num
+        and before.pos_ in ("PROPN", "NOUN")
+        and before.text[:1].isupper()
+        and before.ent_type_ != "DATE"
+    )
 
 
 def _is_year(match: Match, span: Any, body: str, doc: Any, lex: TimeLexicon) -> bool:
@@ -219,13 +239,12 @@ def _with_year_of(first: Match, last: Match) -> Match:
     return replace(first, kind=kinds[first.kind], parts={**first.parts, "y": year})
 
 
-def _dateparser_fallback(body: str, doc: Any, base: date | None, found: list[TimeExpr]) -> list[TimeExpr]:
+def _dateparser_fallback(body: str, doc: Any, base: date | None, taken: list[tuple[int, int]]) -> list[TimeExpr]:
     """spaCy DATE entities the grammar missed, read by dateparser when they name a month or year."""
     if base is None:
         return []
     parser = _parser(base)
     out = []
-    taken = [(t.start, t.end) for t in found]
     for ent in doc.ents:
         if ent.label_ != "DATE" or any(s < ent.end_char and ent.start_char < e for s, e in taken):
             continue

@@ -87,7 +87,9 @@ def test_extract_html_keeps_the_story_and_drops_nav_share_related_and_footer() -
     ],
 )
 def test_extract_html_cuts_furniture_inside_the_story_and_says_why(furniture: str, reason: str) -> None:
-    html = page(STORY[:2], after="").replace("</div>", furniture + "".join(f"<p>{p}</p>" for p in STORY[2:]) + "</div>", 1)
+    html = page(STORY[:2], after="").replace(
+        "</div>", furniture + "".join(f"<p>{p}</p>" for p in STORY[2:]) + "</div>", 1
+    )
     got = extract_html(html)
     assert got.body == "\n".join(STORY)
     assert reason in {r.reason for r in got.removed}
@@ -140,7 +142,7 @@ def test_extract_html_keeps_an_embedded_post_that_a_widget_wraps() -> None:
         "&mdash; Helena Duarte (@hduarte) <a href='https://x.example/1'>May 6, 2025</a>"
         "</blockquote><script async src='https://platform.example/widgets.js'></script></div>"
     )
-    html = page(STORY).replace("</div>", post + "</div>", 1)
+    html = page(STORY).replace(f"<p>{STORY[2]}</p>", post + f"<p>{STORY[2]}</p>", 1)
     body = extract_html(html).body
     assert "A promise kept to the north." in body
     assert "Helena Duarte (@hduarte)" in body
@@ -149,9 +151,21 @@ def test_extract_html_keeps_an_embedded_post_that_a_widget_wraps() -> None:
 @pytest.mark.parametrize(
     ("line", "titles", "expected"),
     [
-        ("Porto Alegre votes to close coal heating plants", ("Porto Alegre votes to close coal heating plants | The Courier",), True),
-        ("Porto Alegre: council votes to close coal heating plants", ("Porto Alegre votes to close coal heating plants",), True),
-        ("Porto Alegre voted to close its coal heating plants on Tuesday.", ("Porto Alegre votes to close coal heating plants",), False),
+        (
+            "Porto Alegre votes to close coal heating plants",
+            ("Porto Alegre votes to close coal heating plants | The Courier",),
+            True,
+        ),
+        (
+            "Porto Alegre: council votes to close coal heating plants",
+            ("Porto Alegre votes to close coal heating plants",),
+            True,
+        ),
+        (
+            "Porto Alegre voted to close its coal heating plants on Tuesday.",
+            ("Porto Alegre votes to close coal heating plants",),
+            False,
+        ),
         ("Residents celebrate outside the town hall", ("Porto Alegre votes to close coal heating plants",), False),
     ],
 )
@@ -242,14 +256,20 @@ def test_clean_stage_uses_the_extracted_body_and_metadata() -> None:
     [
         ("World\nPolitics\nSport", False),
         ("Residents who had camped outside the town hall packed up their tents on Wednesday.", True),
-        ("서울시는 화요일 석탄 난방 발전소 두 곳을 내년 말까지 폐쇄하기로 결정했다고 밝혔다. 시장은 어떤 노동자도 일자리를 잃지 않을 것이라고 말했다.", True),
+        (
+            "市議会は火曜日、石炭火力の暖房施設二か所を来年末までに閉鎖することを決めた。"
+            "市長は、この変更で職を失う労働者は一人もいないと述べ、住民の抗議に感謝した。",
+            True,
+        ),
     ],
 )
 def test_has_prose_tells_running_text_from_menus(text: str, expected: bool) -> None:
     assert has_prose(text) is expected
 
 
-def test_extract_html_retries_in_recall_mode_when_precision_finds_almost_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_extract_html_retries_in_recall_mode_when_precision_finds_almost_nothing(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     real = clean_html._extract
 
     def precise_finds_little(tree, url, *, recall=False):  # type: ignore[no-untyped-def]
@@ -280,7 +300,14 @@ def test_load_cues_refuses_an_unknown_scope(tmp_path: Path) -> None:
 def test_tidy_paragraphs_cuts_a_run_of_link_headlines_but_keeps_a_lone_linked_paragraph() -> None:
     links = frozenset({"council approves new bus lanes", "heating bills expected to rise", "the full council report"})
     clues = PageClues(titles=(HEADLINE,), link_texts=links)
-    paragraphs = [STORY[0], "The full council report", STORY[1], "Council approves new bus lanes", "Heating bills expected to rise", STORY[2]]
+    paragraphs = [
+        STORY[0],
+        "The full council report",
+        STORY[1],
+        "Council approves new bus lanes",
+        "Heating bills expected to rise",
+        STORY[2],
+    ]
     kept, removed = tidy_paragraphs(paragraphs, clues)
     assert kept == [STORY[0], "The full council report", STORY[1], STORY[2]]
     assert {r.reason for r in removed} == {"related-links block"}
@@ -312,3 +339,11 @@ def test_extract_html_stays_above_its_floor_on_the_extraction_benchmark(shared: 
         scores.append(_token_f1(body, row["body"]))
     assert sum(scores) / len(scores) >= BENCHMARK_F1_FLOOR
     assert 1000 * seconds / len(rows) < BENCHMARK_MS_PER_PAGE
+
+
+def test_tidy_paragraphs_keeps_the_text_when_the_rules_would_cut_most_of_it() -> None:
+    links = frozenset({"council approves new bus lanes", "heating bills expected to rise"})
+    paragraphs = [STORY[0], "- Council approves new bus lanes", "- Heating bills expected to rise"] * 1
+    paragraphs = [STORY[0][:40], "- Council approves new bus lanes today", "- Heating bills expected to rise"]
+    kept, _ = tidy_paragraphs(paragraphs, PageClues(link_texts=links | {"council approves new bus lanes today"}))
+    assert kept == paragraphs

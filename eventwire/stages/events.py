@@ -1,0 +1,332 @@
+"""The ``events`` stage: PLOVER events coded clause by clause from the shared parse.
+
+For each sentence the coder finds trigger words (``events_triggers``), reads actor and
+recipient off the parse (``events_roles``), decides how real each event is
+(``events_modality``) and lets one event govern another: a request, threat, accusation or
+rejection swallows the act it is about, and a promise turns its content into an ``intended``
+act. Conditional force in a warning is coded as the realized threat it is.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from eventwire.config import Options
+from eventwire.model import Actor, Analysis, Event, Span
+from eventwire.names import fold, slug
+from eventwire.stages.events_lexicon import Cues, Frame, load_cues, load_lexicon
+from eventwire.stages.events_modality import CONDITIONAL, INTENDED, REALIZED, modality
+from eventwire.stages.events_roles import EntityIndex, Filler, expand, fill, noun_roles, verb_roles
+from eventwire.stages.events_triggers import Trigger, find_triggers
+
+Token = Any
+FORCEFUL = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
+RECIPROCAL = frozenset({"AGREE", "CONSULT", "COOPERATE", "ASSAULT"})
+REQUEST_MODES = {"RETREAT": "yield", "CONCEDE": "change", "CONSULT": "meet", "AGREE": "meet", "AID": "assist",
+                 "COOPERATE": "assist", "SUPPORT": "assist"}
+MODALITY_WEIGHT = {"realized": 1.0, "intended": 0.9, "conditional": 0.8, "possible": 0.75, "negated": 0.85}
+# Dependencies along which an event sits inside another event's content.
+CONTENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "acl", "nsubjpass", "conj", "advcl"})
+ASSAULT_MODE_ORDER = ("unconventional", "suicide-attack", "drone", "aerial", "explosives", "heavy-weapons",
+                      "firearms", "beat")
+
+
+@dataclass
+class Draft:
+    """An event under construction, before names are resolved."""
+
+    trigger: Trigger
+    type: str
+    mode: str | None
+    modality: str
+    actors: list[Token]
+    recipients: list[Token]
+    light: Token | None = None
+    governor: Draft | None = None
+    governed: list[Draft] = field(default_factory=list)
+    dropped: bool = False
+    inherited_actor: list[Token] = field(default_factory=list)
+
+    @property
+    def token(self) -> Token:
+        return self.trigger.token
+
+    @property
+    def frame(self) -> Frame:
+        return self.trigger.frame
+
+
+class EventCoder:
+    """Codes PLOVER events with roles, mode, modality, context, place, date and confidence."""
+
+    name = "events"
+    requires = frozenset({"doc", "actors", "people"})
+    provides = frozenset({"events"})
+
+    def __init__(self, options: Options) -> None:
+        self.options = options
+        self.lexicon = load_lexicon()
+        self.cues = load_cues()
+
+    def __call__(self, analysis: Analysis) -> Analysis:
+        if analysis.doc is None:
+            return analysis
+        run = _Run(analysis, self.cues)
+        for sent in analysis.doc.sents:
+            triggers = find_triggers(sent, self.lexicon, self.cues, run.index)
+            if triggers:
+                run.code_sentence(sent, triggers)
+        events = tuple(e for e in run.events if e.confidence >= self.options.min_confidence)
+        return replace(analysis, events=events, actors=run.actors())
+
+
+class _Run:
+    """The coding of one article: the entity index, new actors and the events so far."""
+
+    def __init__(self, analysis: Analysis, cues: Cues) -> None:
+        self.analysis = analysis
+        self.body = analysis.article.body
+        self.cues = cues
+        self.index = EntityIndex(analysis.actors, analysis.people)
+        self.new: dict[str, Actor] = {}
+        self.events: list[Event] = []
+        self.previous: Filler | None = None
+        self.article_contexts = _contexts(analysis.doc, cues)[:2]
+
+    # ------------------------------------------------------------------ drafts
+
+    def draft(self, trig: Trigger) -> Draft:
+        tok, frame = trig.token, trig.frame
+        light = None
+        if frame.nominal:
+            actors, recipients, light = noun_roles(tok, frame, self.cues, self.index)
+        else:
+            actors, recipients = verb_roles(tok, frame)
+        return Draft(trig, frame.type, frame.mode, modality(tok, self.cues), actors, recipients, light)
+
+    def code_sentence(self, sent: Any, triggers: list[Trigger]) -> None:
+        drafts = [self.draft(t) for t in triggers]
+        by_token = {d.token.i: d for d in drafts}
+        consumed = {t.matched.i for t in triggers if t.matched is not None}
+        for d in drafts:
+            if d.frame.nominal and d.token.i in consumed:
+                d.dropped = True
+                continue
+            d.governor = _governor_of(d, by_token)
+            if d.governor is not None:
+                d.governor.governed.append(d)
+        for d in drafts:
+            self.govern(d)
+        for d in drafts:
+            if not d.dropped:
+                self.emit(d, sent)
+
+    def govern(self, d: Draft) -> None:
+        """Apply what ``d`` does to the events in its content, and conditional threats."""
+        if d.dropped:
+            return
+        kind = d.frame.governs
+        content = [g for g in d.governed if not g.dropped]
+        if d.frame.needs_content and not any(g.type in FORCEFUL for g in content):
+            d.dropped = True
+            return
+        if kind == "promise" and content:
+            d.dropped = True
+            for g in content:
+                if g.modality == REALIZED:
+                    g.modality = INTENDED
+                if not g.actors:
+                    g.actors = d.actors
+            return
+        if kind in ("request", "threat", "accuse", "reject") and content:
+            for g in content:
+                g.dropped = True
+            first = content[0]
+            if kind == "threat":
+                d.mode = d.mode or self.cues.threat_modes.get(first.type)
+                d.recipients = d.recipients or first.recipients
+            elif kind == "request":
+                d.mode = d.mode or REQUEST_MODES.get(first.type)
+                d.recipients = d.recipients or first.actors
+            return
+        if d.type == "ASSAULT" and not d.frame.nominal:
+            for g in content:
+                if g.frame.nominal and g.type == "ASSAULT":
+                    g.dropped = True
+                    d.actors = d.actors or g.actors
+                    d.mode = d.mode or g.mode or _assault_mode(g.token, self.cues)
+        if d.modality == CONDITIONAL and d.type in FORCEFUL:
+            # "if Baghdad does not act, the United States can attack": a threat that was made
+            d.mode = self.cues.threat_modes.get(d.type)
+            d.type, d.modality = "THREATEN", REALIZED
+
+    # ------------------------------------------------------------------ events
+
+    def emit(self, d: Draft, sent: Any) -> None:
+        actors = self.names(d.actors, d, sent)
+        recipients = [r for r in self.names(d.recipients, d, sent) if r.name not in {a.name for a in actors}]
+        if d.frame.nominal and not actors and not recipients and d.light is None:
+            return
+        pairs: list[tuple[Filler | None, Filler | None]]
+        if len(actors) > 1 and not recipients and d.type in RECIPROCAL:
+            pairs = [(actors[0], r) for r in actors[1:]]
+        else:
+            pairs = [(a, r) for a in (actors or [None]) for r in (recipients or [None])]
+        mode = d.mode
+        if d.type == "ASSAULT" and mode is None:
+            mode = _assault_mode(d.token, self.cues)
+        evidence = self.evidence(d, actors + recipients)
+        contexts = tuple(_contexts(sent, self.cues)[:3]) or tuple(self.article_contexts)
+        roles = [(f.start, f.end) for f in actors + recipients]
+        location, date = self.where_when(sent, roles, evidence)
+        for actor, recipient in pairs:
+            conf = self.confidence(d, actor, recipient)
+            self.events.append(
+                Event(
+                    type=d.type,
+                    evidence=evidence,
+                    actor=actor.name if actor else None,
+                    recipient=recipient.name if recipient else None,
+                    mode=mode,
+                    modality=d.modality,
+                    context=contexts,
+                    location=location,
+                    date=date,
+                    confidence=conf,
+                    trigger=Span.of(self.body, d.token.idx, d.token.idx + len(d.token)),
+                )
+            )
+        if actors and not actors[0].pronoun:
+            self.previous = actors[0]
+
+    def names(self, heads: list[Token], d: Draft, sent: Any) -> list[Filler]:
+        out: list[Filler] = []
+        for h in expand(heads):
+            f = fill(h, self.index, self.cues)
+            if f is None:
+                continue
+            if f.pronoun:
+                f = self.antecedent(f, d, sent)
+                if f is None:
+                    continue
+            elif not f.known:
+                f = self.register(f)
+            if f.name not in {x.name for x in out}:
+                out.append(f)
+        return out
+
+    def antecedent(self, pron: Filler, d: Draft, sent: Any) -> Filler | None:
+        """The entity a pronoun stands for: the speaker of the report it sits in, the last
+        entity before it in the sentence, or the last actor of the previous event."""
+        tok = d.token
+        for _ in range(4):
+            if tok.dep_ not in ("ccomp", "xcomp", "conj", "advcl") or tok.head is tok:
+                break
+            tok = tok.head
+            if tok.lemma_ in self.cues.speech_verbs:
+                for s in tok.children:
+                    if s.dep_ == "nsubj":
+                        f = fill(s, self.index, self.cues)
+                        if f is not None and not f.pronoun:
+                            return f if f.known else self.register(f)
+        kind = {"person": "person", "actor": "actor"}.get(pron.kind, "any")
+        hit = self.index.before(pron.start, sent.start_char, kind)
+        if hit is not None:
+            return Filler(hit[2], hit[0], hit[1])
+        return self.previous
+
+    def register(self, f: Filler) -> Filler:
+        """Record an unknown actor-like phrase as an actor (``known: false``)."""
+        key = slug(f.name)
+        span = Span.of(self.body, f.start, f.end)
+        for a in self.analysis.actors:
+            if fold(a.name) == fold(f.name):
+                return replace(f, name=a.name, known=True)
+        old = self.new.get(key)
+        if old is None:
+            self.new[key] = Actor(id=key, name=f.name, type=f.kind, known=False, mentions=(span,))
+        elif span not in old.mentions:
+            self.new[key] = replace(old, mentions=(*old.mentions, span))
+        return replace(f, name=self.new[key].name)
+
+    def actors(self) -> tuple[Actor, ...]:
+        return (*self.analysis.actors, *self.new.values())
+
+    def evidence(self, d: Draft, roles: list[Filler]) -> Span:
+        tok = d.token
+        keep = [tok] + [
+            t
+            for c in tok.children
+            if c.dep_ not in ("ccomp", "advcl", "conj", "cc", "punct", "parataxis", "mark", "relcl", "discourse")
+            for t in c.subtree
+        ]
+        if d.light is not None:
+            keep.append(d.light)
+        lo = min(t.idx for t in keep)
+        hi = max(t.idx + len(t) for t in keep)
+        sent = tok.sent
+        for f in roles:
+            if sent.start_char <= f.start and f.end <= sent.end_char:
+                lo, hi = min(lo, f.start), max(hi, f.end)
+        text = self.body[lo:hi]
+        hi -= len(text) - len(text.rstrip(" ,;:.\n"))
+        return Span.of(self.body, lo, hi)
+
+    def where_when(self, sent: Any, roles: list[tuple[int, int]], evidence: Span) -> tuple[tuple[str, ...], str | None]:
+        lo, hi = sent.start_char, sent.end_char
+        places = []
+        for p in self.analysis.places:
+            for m in p.mentions:
+                inside = lo <= m.start and m.end <= hi
+                if inside and not any(m.start < e and s < m.end for s, e in roles) and p.name not in places:
+                    places.append(p.name)
+        times = [t for t in self.analysis.times if lo <= t.start and t.end <= hi and t.value]
+        times.sort(key=lambda t: not (evidence.start <= t.start and t.end <= evidence.end))
+        return tuple(places), (times[0].value if times else None)
+
+    def confidence(self, d: Draft, actor: Filler | None, recipient: Filler | None) -> float:
+        score = d.frame.weight
+        score += 0.1 if actor is not None else -0.1
+        score += 0.05 if recipient is not None else 0.0
+        if actor is not None and actor.pronoun:
+            score -= 0.05
+        if d.frame.nominal and d.light is None:
+            score -= 0.05
+        score *= MODALITY_WEIGHT.get(d.modality, 0.8)
+        return round(min(0.99, max(0.05, score)), 2)
+
+
+def _governor_of(d: Draft, by_token: dict[int, Draft]) -> Draft | None:
+    """The nearest trigger above ``d`` along content dependencies (within three steps)."""
+    tok = d.token
+    for _ in range(3):
+        if tok.dep_ not in CONTENT_DEPS or tok.head is tok:
+            return None
+        tok = tok.head
+        g = by_token.get(tok.i)
+        if g is not None:
+            if d.token.dep_ == "conj" and tok is d.token.head:
+                return None  # coordinated acts are siblings, not content
+            return g
+    return None
+
+
+def _assault_mode(tok: Token, cues: Cues) -> str | None:
+    """The ASSAULT mode shown by the trigger, its modifiers and its instruments."""
+    words = {tok.lemma_.lower()}
+    for c in tok.children:
+        if c.dep_ in ("compound", "amod", "nmod", "npadvmod"):
+            words |= {t.lemma_.lower() for t in c.subtree}
+        if c.dep_ == "prep" and c.lemma_ in ("with", "by", "in", "using"):
+            words |= {t.lemma_.lower() for t in c.subtree}
+    modes = {cues.assault_modes[w] for w in words if w in cues.assault_modes}
+    return next((m for m in ASSAULT_MODE_ORDER if m in modes), None)
+
+
+def _contexts(span: Any, cues: Cues) -> list[str]:
+    """PLOVER contexts whose keywords occur in ``span``, most frequent first."""
+    lemmas = Counter(t.lemma_.lower() for t in span if t.is_alpha)
+    scores = {c: sum(lemmas[w] for w in words) for c, words in cues.contexts.items()}
+    return [c for c, n in sorted(scores.items(), key=lambda x: -x[1]) if n > 0]

@@ -1,0 +1,102 @@
+"""Trigger detection: the words of a sentence that code a PLOVER event, with the frame
+(reading) of the lexicon whose syntactic conditions the parse meets."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from eventwire.stages.events_lexicon import Cues, Frame, Lexicon
+from eventwire.stages.events_roles import SUBJECTS, EntityIndex, children, conjuncts, is_passive
+
+Token = Any
+VERB_TAGS = ("VERB",)
+NOUN_TAGS = ("NOUN", "PROPN")
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """A token that codes an event under ``frame``; ``matched`` is the object that met the
+    frame's object condition (it is the content of the act, not its recipient)."""
+
+    token: Token
+    frame: Frame
+    matched: Token | None = None
+
+
+def _objects(verb: Token) -> list[Token]:
+    """Direct objects of ``verb`` (the passive subject counts: "sanctions were imposed")."""
+    objs = children(verb, "dobj", "oprd")
+    if is_passive(verb):
+        objs += children(verb, "nsubjpass")
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        objs.append(verb.head)  # "sanctions imposed on Iran"
+    for p in children(verb, "prt", "prep"):
+        objs += children(p, "pobj") if p.dep_ == "prt" else []
+    return [t for o in objs for t in conjuncts(o)]
+
+
+def actor_like(tok: Token, cues: Cues, index: EntityIndex) -> bool:
+    """A token that can name an actor: an entity, a proper noun, a pronoun, an actor noun."""
+    if index.covering(tok.idx, tok.idx + len(tok)) is not None:
+        return True
+    if any(index.covering(c.idx, c.idx + len(c)) for c in tok.children if c.dep_ in ("compound", "amod", "poss")):
+        return True
+    return tok.pos_ == "PROPN" or tok.lower_ in cues.pronouns or tok.lemma_.lower() in cues.actor_nouns
+
+
+def _words(tokens: list[Token]) -> set[str]:
+    return {t.lower_ for t in tokens} | {t.lemma_.lower() for t in tokens}
+
+
+def _verb_frame(verb: Token, frames: tuple[Frame, ...], cues: Cues, index: EntityIndex) -> Trigger | None:
+    objs = _objects(verb)
+    obj_words = _words(objs)
+    attached = _words([c for c in verb.children if c.dep_ in ("prt", "prep", "advmod", "agent", "dative")])
+    subjects = [t for s in children(verb, *SUBJECTS) for t in conjuncts(s)]
+    complement = any(c.dep_ == "xcomp" for c in verb.children)
+    for f in frames:
+        matched = None
+        if f.object:
+            matched = next((o for o in objs if o.lemma_.lower() in f.object or o.lower_ in f.object), None)
+            if matched is None:
+                continue
+        if f.object_not and obj_words & f.object_not:
+            continue
+        if f.object_actor and objs and not any(actor_like(o, cues, index) for o in objs):
+            continue
+        if f.particle and not attached & f.particle:
+            continue
+        if f.prep and not attached & f.prep:
+            continue
+        if f.subject and not _words(subjects) & f.subject:
+            continue
+        if f.complement and not complement:
+            continue
+        return Trigger(verb, f, matched)
+    return None
+
+
+def _noun_frame(noun: Token, frames: tuple[Frame, ...]) -> Trigger | None:
+    mods = [t for c in noun.children if c.dep_ in ("compound", "amod", "nmod") for t in conjuncts(c)]
+    mod_words = _words(mods)
+    for f in frames:
+        if f.modifier and not mod_words & f.modifier:
+            continue
+        return Trigger(noun, f)
+    return None
+
+
+def find_triggers(sent: Any, lexicon: Lexicon, cues: Cues, index: EntityIndex) -> list[Trigger]:
+    """Every trigger of the sentence ``sent``, in text order."""
+    found = []
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        trig = None
+        if tok.pos_ in VERB_TAGS and lemma in lexicon.verbs:
+            trig = _verb_frame(tok, lexicon.verbs[lemma], cues, index)
+        elif tok.pos_ in NOUN_TAGS and lemma in lexicon.nouns:
+            trig = _noun_frame(tok, lexicon.nouns[lemma])
+        if trig is not None:
+            found.append(trig)
+    return found

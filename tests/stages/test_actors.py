@@ -1,0 +1,131 @@
+"""Actors and people: linking and each within-article resolution rule, on hand-written text."""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+from eventwire.config import Options
+from eventwire.model import Analysis, Source
+from eventwire.pipeline import Pipeline
+from tests.kb.test_kb import RECORDS
+
+STAGES = ("clean", "language", "parse", "mentions", "actors", "relations")
+
+
+@lru_cache(maxsize=1)
+def overlay() -> Path:
+    path = Path(__file__).resolve().parent / ".." / ".." / ".pytest_cache" / "actors-overlay.jsonl"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(json.dumps(r) for r in RECORDS) + "\n", encoding="utf-8")
+    return path.resolve()
+
+
+@lru_cache(maxsize=1)
+def pipe() -> Pipeline:
+    return Pipeline.from_options(Options(stages=STAGES, kb_paths=(overlay(),)))
+
+
+def run(text: str) -> Analysis:
+    return pipe()(Source(id="t", text="Report\n\n" + text, published="2025-04-07"))
+
+
+def actor(a: Analysis, name: str) -> list[str]:
+    """Mention texts of the actor called ``name`` ([] when absent)."""
+    found = [x for x in a.actors if x.name == name]
+    return [m.text for m in found[0].mentions] if found else []
+
+
+def test_militias_the_ner_calls_people_are_known_armed_groups() -> None:
+    a = run("The commanders are from Kataib Hezbollah, Kataib Sayyed al-Shuhada and Ansaullah al-Awfiya.")
+    names = {x.name: x for x in a.actors}
+    for canonical in ("Kataib Hezbollah", "Kataib Sayyid al-Shuhada", "Ansar Allah al-Awfiya"):
+        assert canonical in names, sorted(names)
+        assert names[canonical].known
+        assert names[canonical].type == "armed_group"
+    assert not {p.name for p in a.people} & {"Kataib Hezbollah", "Kataib Sayyed al-Shuhada"}
+
+
+def test_look_alike_groups_stay_apart() -> None:
+    a = run("Kataib Hezbollah and Kataib Sayyid al-Shuhada held rallies, while Ansar Allah fired missiles.")
+    names = [x.name for x in a.actors]
+    assert names.count("Kataib Hezbollah") == 1
+    assert "Kataib Sayyid al-Shuhada" in names
+    assert "Ansar Allah" in names and "Ansar Allah al-Awfiya" not in names
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Iraqi authorities said the talks would continue.", "Iraqi authorities"),
+        ("US officials warned Baghdad on Monday.", "Baghdad"),
+        ("The United States told Baghdad to act.", "Baghdad"),
+    ],
+)
+def test_demonyms_and_capitals_stand_for_states(text: str, surface: str) -> None:
+    a = run(text)
+    mentions = actor(a, "Iraq")
+    assert surface in mentions, [(x.name, [m.text for m in x.mentions]) for x in a.actors]
+
+
+def test_a_capital_as_a_location_is_not_the_government() -> None:
+    a = run("The commanders were interviewed in Baghdad last week.")
+    assert "Baghdad" not in actor(a, "Iraq")
+
+
+def test_acronym_defined_in_the_text_binds_to_its_actor() -> None:
+    a = run("The Islamic Resistance in Iraq (IRI) claimed the attack. Later the IRI denied it.")
+    assert actor(a, "Islamic Resistance in Iraq").count("IRI") == 2
+
+
+def test_description_of_a_named_actor_refers_to_it() -> None:
+    a = run("The Islamic Resistance in Iraq claimed the attack. The resistance group said it would continue.")
+    assert "The resistance group" in actor(a, "Islamic Resistance in Iraq")
+
+
+def test_surnames_and_titles_refer_to_people_already_named() -> None:
+    a = run(
+        "Prime Minister Karim al-Haddad met the commanders. Haddad said the talks were advanced. "
+        "The Prime Minister will travel to Tehran."
+    )
+    people = {p.name: p for p in a.people}
+    assert "Karim al-Haddad" in people, sorted(people)
+    p = people["Karim al-Haddad"]
+    texts = [m.text for m in p.mentions]
+    assert "Haddad" in texts and "The Prime Minister" in texts
+    assert p.role == "Prime Minister"
+
+
+def test_role_and_affiliation_from_title_and_apposition() -> None:
+    a = run(
+        "Iraqi Foreign Minister Samir Khalil spoke to reporters. "
+        "Laila Noor, Khalil's adviser on energy, attended the meeting."
+    )
+    people = {p.name: p for p in a.people}
+    assert people["Samir Khalil"].role == "Foreign Minister"
+    assert people["Samir Khalil"].affiliation == "Iraq"
+    assert people["Laila Noor"].role is not None and "adviser" in people["Laila Noor"].role
+    assert people["Laila Noor"].affiliation == "Iraq"
+
+
+def test_unknown_actor_has_a_stable_id_and_a_guessed_type() -> None:
+    first = run("The Northern Valley Brigades attacked a checkpoint.")
+    second = run("Fighters of the Northern Valley Brigades withdrew from the town.")
+    a = next(x for x in first.actors if "Valley" in x.name)
+    b = next(x for x in second.actors if "Valley" in x.name)
+    assert not a.known
+    assert a.id == b.id
+    assert a.type == "armed_group"
+
+
+def test_stated_and_known_relations() -> None:
+    a = run("Kataib Hezbollah is part of the Islamic Resistance in Iraq. Kataib Sayyid al-Shuhada also fought.")
+    rels = {(r.subject, r.relation, r.object, r.source) for r in a.relations}
+    assert ("Kataib Hezbollah", "part_of", "Islamic Resistance in Iraq", "text") in rels
+    assert ("Kataib Sayyid al-Shuhada", "member_of", "Islamic Resistance in Iraq", "kb") in rels
+    for r in a.relations:
+        if r.evidence is not None:
+            assert a.article.body[r.evidence.start : r.evidence.end] == r.evidence.text
