@@ -149,7 +149,8 @@ class _Run:
                 d.recipients = d.recipients or first.recipients
             elif kind == "request":
                 d.mode = d.mode or REQUEST_MODES.get(first.type)
-                d.recipients = d.recipients or first.actors
+                inner = {g.token.i for g in content}
+                d.recipients = [r for r in d.recipients if r.i not in inner] or first.actors
             return
         if d.type == "ASSAULT" and not d.frame.nominal:
             for g in content:
@@ -208,9 +209,10 @@ class _Run:
             if f is None:
                 continue
             if f.pronoun:
-                f = self.antecedent(f, d, sent)
-                if f is None:
+                found = self.antecedent(f, d, sent)
+                if found is None:
                     continue
+                f = replace(found, start=f.start, end=f.end, pronoun=True)
             elif not f.known:
                 f = self.register(f)
             if f.name not in {x.name for x in out}:

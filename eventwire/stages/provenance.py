@@ -133,7 +133,7 @@ def original_reporting(
         (INTERVIEW, _INTERVIEW, len(body)),
         (CITED, _CITED, len(body)),
     ):
-        for m in re.finditer(template.format(o=index.pattern), body[:reach]):
+        for m in re.finditer(template.replace("{o}", index.pattern), body[:reach]):
             group = next(g for g in range(1, (m.lastindex or 0) + 1) if m.group(g))
             outlet = index.by_name[m.group(group)]
             if strength == CITED and not outlet.agency:
