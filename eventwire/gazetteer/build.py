@@ -64,7 +64,8 @@ class _Columns:
         self.population.append(int(pop or 0))
         self.geonameid.append(kw.get("gid", 0) or 0)
         self.parent.append(kw.get("parent", -1))
-        self.alias(i, name)
+        if kw.get("index", True):
+            self.alias(i, name)
         return i
 
     def alias(self, i: int, name: str) -> None:
@@ -78,7 +79,7 @@ def admin_variants(name: str) -> set[str]:
     k = key(name)
     short = " ".join(_GENERIC.sub(" ", k).split())
     bare = _ARTICLE.sub("", short)
-    return {v for v in (k, short, bare) if len(v) >= 3 and (v == k or v not in _NOT_A_NAME)}
+    return {v for v in (k, short, bare) if len(v) >= 3 and v not in _NOT_A_NAME}
 
 
 def _coord_key(cc: str, lat: float, lon: float) -> tuple[str, int, int]:
@@ -100,7 +101,7 @@ def _add_admin(cols: _Columns) -> tuple[dict[tuple[str, str], int], dict[tuple[s
     adm1: dict[tuple[str, str], int] = {}
     for (cc, name), pts in groups.items():
         lat, lon = _centre(pts)
-        adm1[(cc, name)] = i = cols.add(name, ADM1, cc, lat, lon)
+        adm1[(cc, name)] = i = cols.add(name, ADM1, cc, lat, lon, index=key(name) not in _NOT_A_NAME)
         for v in admin_variants(name):
             cols.alias(i, v)
     for (cc, a1, name), pts in counties.items():
@@ -111,11 +112,11 @@ def _add_admin(cols: _Columns) -> tuple[dict[tuple[str, str], int], dict[tuple[s
 
 def _centre(points: list[tuple[float, float]]) -> tuple[float, float]:
     """A representative point of an area known by its places: the middle of the box that
-    holds them, less the outer 5% on each side (outlying islands would drag a mean or a
+    holds them, less the outer 1% on each side (outlying islands would drag a mean or a
     plain box; a mean of places drifts towards where people live)."""
     lats = sorted(p[0] for p in points)
     lons = sorted(p[1] for p in points)
-    lo = int(len(points) * 0.05)
+    lo = int(len(points) * 0.01)
     hi = len(points) - 1 - lo
     return (lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2
 

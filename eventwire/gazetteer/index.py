@@ -137,6 +137,8 @@ class Gazetteer:
     def abbreviation(self, text: str) -> Entry | None:
         """The US state an abbreviation ("Ga.", "OH") stands for; case-sensitive."""
         i = self._abbrev.get(text)
+        if i is None and not text.endswith("."):  # the tokenizer took the final dot: "W.Va"
+            i = self._abbrev.get(text + ".") if "." in text else None
         return self.entry(i) if i is not None else None
 
     def country(self, code: str) -> Entry | None:

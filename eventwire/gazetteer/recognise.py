@@ -42,6 +42,9 @@ _HINT_BEFORE = re.compile(
 )
 _HINT_AFTER = re.compile(r"^ (province|governorate|county|city|region|district)\b")
 _WITHIN = re.compile(r"^,\s?((?:[A-Z][\w.]*)(?: [A-Z][\w.]*){0,2})")
+_PLACE_CUE = re.compile(r"\b(in|at|near|from|outside|across|around|to|of) (?:the |downtown |central )?$", re.IGNORECASE)
+_WORD_BEFORE = re.compile(r"\b([A-Z][a-z]+) $")
+_WORD_AFTER = re.compile(r"^ [A-Z][a-z]+\b")
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
 _HINT_KIND = {"county": "county", "city": "city", "town": "city", "village": "city"}
 
@@ -77,8 +80,9 @@ class Recogniser:
         ``proper`` are the spans of proper-noun tokens (from the parse); without them only
         the entities and capitalised demonyms are used."""
         found: list[Toponym] = []
+        people = _name_words(mentions)
         for m in mentions:
-            found += self._from_mention(body, m)
+            found += self._from_mention(body, m, people)
         taken = [(m.start, m.end) for m in mentions]
         found += self._scan_demonyms(body, taken)
         if proper is not None:
@@ -86,13 +90,15 @@ class Recogniser:
         found += self._within_areas(body, found)
         return _non_overlapping(found)
 
-    def _from_mention(self, body: str, m: Mention) -> list[Toponym]:
+    def _from_mention(self, body: str, m: Mention, people: frozenset[str]) -> list[Toponym]:
         if m.label == "NORP":
             return [Toponym(m.start, m.end, m.text, demonym=True)] if self.gaz.demonym(m.text) else []
-        if m.label == "ORG":
-            hits = self.gaz.lookup(m.text)
-            country = any(e.level == COUNTRY for e in hits)
-            return [self._toponym(body, m.start, m.end)] if country and not org_part(body, m.start, m.end) else []
+        if m.label in ("ORG", "PERSON"):
+            if org_part(body, m.start, m.end) or key(m.text) in people:
+                return []
+            if (m.label == "ORG" and self._metonym(m.text)) or self._misread(body, m):
+                return [self._toponym(body, m.start, m.end)]
+            return []
         if m.label not in PLACE_LABELS or org_part(body, m.start, m.end):
             return []
         if m.label == "FAC" and m.text not in self.gaz:
@@ -101,9 +107,39 @@ class Recogniser:
         start = m.start
         for part in re.split(r"(,\s*)", m.text):  # "Columbus, Ohio" as one entity: two places
             if part and not part.startswith(","):
-                out.append(self._toponym(body, start, start + len(part)))
+                s, e = self._extended(body, start, start + len(part))
+                out.append(self._toponym(body, s, e))
             start += len(part)
         return out
+
+    def _misread(self, body: str, m: Mention) -> bool:
+        """Whether a whole ORG or PERSON entity is a place the tagger misread: the gazetteer
+        knows it and the text uses it as a place ("in Gainesville", "Laconia, N.H.")."""
+        if m.text not in self.gaz:
+            return False
+        return bool(_PLACE_CUE.search(body[max(0, m.start - 12) : m.start]) or self._within(body, m.end) is not None)
+
+    def _metonym(self, text: str) -> bool:
+        """Whether an ORG entity is a place standing for its people or government: a
+        country by any of its names, or a province, region or capital by its own name."""
+        for e in self.gaz.lookup(text):
+            if e.level == COUNTRY:
+                return True
+            own = key(e.name) == key(text)
+            if own and (e.level in (ADM1, REGION, CONTINENT) or self.gaz.is_capital(e.id)):
+                return True
+        return False
+
+    def _extended(self, body: str, start: int, end: int) -> tuple[int, int]:
+        """A name the tagger cut short, made whole when the gazetteer knows the whole:
+        "New" + "Mexico", "Baja" + "California"."""
+        left = _WORD_BEFORE.search(body[max(0, start - 25) : start])
+        if left and body[start - len(left.group(1)) - 1 : end] in self.gaz:
+            start -= len(left.group(1)) + 1
+        right = _WORD_AFTER.match(body[end : end + 25])
+        if right and body[start : end + right.end()] in self.gaz:
+            end += right.end()
+        return start, end
 
     def _toponym(self, body: str, start: int, end: int) -> Toponym:
         """A toponym at ``start:end`` with its hints; "Hamilton" + " County" reads as one."""
@@ -175,6 +211,15 @@ class Recogniser:
             e.level in SCAN_LEVELS or (e.level == CITY and e.population >= SCAN_MIN_CITY_POPULATION)
             for e in self.gaz.lookup(text)
         )
+
+
+def _name_words(mentions: Sequence[Mention]) -> frozenset[str]:
+    """Words of the article's multi-word person names: "Clinton" after "Bill Clinton" is him."""
+    words = set()
+    for m in mentions:
+        if m.label == "PERSON" and " " in m.text:
+            words.update(key(w) for w in m.text.split())
+    return frozenset(words)
 
 
 def _free(start: int, end: int, taken: list[tuple[int, int]]) -> bool:

@@ -26,6 +26,7 @@ COUNTRY_WEIGHT = 6.0  # x the share of the other toponyms that lie in the candid
 PROVINCE_WEIGHT = 3.0  # x the share that lie in (or are) the candidate's province
 NEAR_WEIGHT = 2.0  # x exp(-distance / NEAR_KM) to the nearest other resolved place
 NEAR_KM = 100.0
+HINT_BONUS = 4.0  # the text asks for this kind ("the province of X"): a strong preference, not a rule
 MAX_CANDIDATES = 40
 ROUNDS = 3
 HINT_LEVELS = {"province": (ADM1, ADM2), "county": (ADM2,), "city": (CITY,), "country": (COUNTRY,)}
@@ -74,22 +75,17 @@ class Resolver:
         """Entries ``t`` may stand for, narrowed by its hints."""
         if t.fixed is not None:
             return [self.gaz.entry(t.fixed)]
-        if "." in t.text and self.gaz.abbreviation(t.text) is not None:  # "Fla.", "N.J."
-            return [self.gaz.abbreviation(t.text)]  # type: ignore[list-item]
+        abbreviation = self.gaz.abbreviation(t.text) if "." in t.text else None
+        if abbreviation is not None:  # "Fla.", "N.J."
+            return [abbreviation]
         if t.demonym:
             e = self.gaz.demonym(t.text)
             return [e] if e is not None else []
         found = self.gaz.lookup(t.text)
-        hint = t.hint
         if not found:
-            folded = key(t.text)
-            m = _GENERIC_TAIL.search(folded)
-            if m:  # "Anbar Province", "Quebec City"
-                found = self.gaz.lookup(folded[: m.start()])
-                hint = hint or ("city" if m.group(1) == "city" else "province")
-        if hint in HINT_LEVELS:
-            narrowed = [e for e in found if e.level in HINT_LEVELS[hint]]
-            found = narrowed or found
+            m = _GENERIC_TAIL.search(key(t.text))
+            if m:  # "Anbar Province", "Hunan city": the name without its kind
+                found = self.gaz.lookup(key(t.text)[: m.start()])
         if t.within is not None:
             inside = [e for e in found if self._inside(e, t.within)]
             found = inside or found
@@ -102,12 +98,14 @@ class Resolver:
             return e.country == outer.country and e.id != area
         return e.parent == area
 
-    def prior(self, e: Entry, text: str) -> float:
+    def prior(self, e: Entry, t: Toponym) -> float:
         """How likely ``e`` is before any context."""
         score = PRIOR[e.level] + math.log10(e.population + 1)
+        if e.level in HINT_LEVELS.get(t.hint or _tail_hint(t.text), ()):
+            score += HINT_BONUS
         if e.level == CITY and self.gaz.is_capital(e.id):
             score += CAPITAL_BONUS
-        if key(e.name) == key(text):
+        if key(e.name) == key(t.text):
             score += OWN_NAME_BONUS
         return score
 
@@ -118,7 +116,7 @@ class Resolver:
             groups.setdefault(t.group, []).append(i)
         keys = list(groups)
         cands = [self.candidates(toponyms[groups[g][0]]) for g in keys]
-        priors = [[self.prior(e, toponyms[groups[g][0]].text) for e in cs] for g, cs in zip(keys, cands, strict=True)]
+        priors = [[self.prior(e, toponyms[groups[g][0]]) for e in cs] for g, cs in zip(keys, cands, strict=True)]
         fixed = list(context)
         choice = [max(range(len(cs)), key=lambda j: ps[j]) if cs else -1 for cs, ps in zip(cands, priors, strict=True)]
         for _ in range(ROUNDS):
@@ -139,6 +137,13 @@ class Resolver:
             for i in groups[g]:
                 out[i] = cands[k][choice[k]] if choice[k] >= 0 else None
         return out
+
+
+def _tail_hint(text: str) -> str | None:
+    m = _GENERIC_TAIL.search(key(text))
+    if not m:
+        return None
+    return "city" if m.group(1) in ("city", "municipality") else "province"
 
 
 def _anchor(e: Entry, weight: float) -> Anchor:

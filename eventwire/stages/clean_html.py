@@ -77,7 +77,8 @@ def _visible(element: HtmlElement) -> str:
 def page_clues(tree: HtmlElement) -> PageClues:
     """The page's headline candidates and the texts of its links."""
     titles = [_visible(h) for h in tree.iter("h1")]
-    titles += tree.xpath("//meta[@property='og:title' or @name='twitter:title']/@content")
+    metas = tree.xpath("//meta[@property='og:title' or @name='twitter:title']/@content")
+    titles += [str(m).strip() for m in metas]
     titles += [_visible(t) for t in tree.iter("title")]
     links = {link_key(_visible(a)) for a in tree.iter("a")}
     return PageClues(titles=tuple(t for t in titles if t), link_texts=frozenset(links - {""}))

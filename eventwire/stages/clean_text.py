@@ -19,9 +19,11 @@ from dataclasses import dataclass
 
 from eventwire.model import Removed
 from eventwire.stages.clean_text_rules import (
+    BARRIERS,
     Cue,
     LineShape,
     best_region,
+    ends_sentence,
     fold,
     line_scores,
     load_cues,
@@ -34,6 +36,8 @@ TITLE_MAX_WORDS = 30
 # "Headline - Site name": the part after the last separator is the site when this short.
 SITE_MAX_WORDS = 5
 _SITE_SEPARATOR = re.compile(r"\s+[|–—-]\s+|\s+::\s+")
+# Prose seen before a comments heading for the heading to end the article.
+MIN_ARTICLE_SCORE = 40.0
 # How far into a page the headline is searched for (pages repeat it under the menus).
 HEADLINE_WINDOW = 300
 
@@ -94,8 +98,10 @@ def _hard_wrapped(lines: list[str]) -> bool:
     if len(lengths) < 6 or max(lengths) > 100:
         return False
     width = statistics.median(lengths)
-    near = sum(1 for n in lengths if 0.75 * width <= n <= width * 1.1)
-    return width >= 40 and near >= 0.6 * len(lengths)
+    near = [line for line in lines if line and 0.75 * width <= len(line) <= width * 1.1]
+    # wrapped lines break mid-sentence; a page of one-sentence paragraphs is not wrapped
+    open_ended = sum(1 for line in near if not ends_sentence(line))
+    return width >= 40 and len(near) >= 0.6 * len(lengths) and open_ended >= 0.5 * len(near)
 
 
 def split_title(
@@ -128,9 +134,9 @@ def _headline_below(first: str, lines: list[str]) -> str | None:
     best = None
     for line in lines:
         folded = fold(line)
-        if len(folded) >= 0.5 * len(key) and folded in key and word_count(line) >= 3:
-            if best is None or len(line) > len(best):
-                best = line
+        similar = len(folded) >= 0.5 * len(key) and folded in key and word_count(line) >= 3
+        if similar and (best is None or len(line) > len(best)):
+            best = line
     return best
 
 
@@ -140,10 +146,11 @@ def choose_lines(shapes: list[LineShape], title_key: str) -> list[bool]:
     for i, shape in enumerate(shapes):
         if title_key and fold(shape.text) == title_key:
             scores[i] = -20.0
-    region = best_region(scores)
-    keep = [False] * len(shapes)
+    region = best_region(scores[: _comments_start(shapes, scores)])
     if region is None:
-        return keep
+        # no line long enough to be prose (a brief, a caption): keep the sentences
+        return [s.cue is None and s.ends_sentence and s.words >= 3 for s in shapes]
+    keep = [False] * len(shapes)
     start, end = region
     i = start
     while i < end:
@@ -157,6 +164,17 @@ def choose_lines(shapes: list[LineShape], title_key: str) -> list[bool]:
         keep[i] = shape.cue is None
         i += 1
     return keep
+
+
+def _comments_start(shapes: list[LineShape], scores: list[float]) -> int:
+    """Where reader comments begin: the first comments heading after some article prose
+    (a heading above the article, such as a comment count under the headline, does not count)."""
+    prose = 0.0
+    for i, (shape, score) in enumerate(zip(shapes, scores, strict=True)):
+        if shape.cue in BARRIERS and prose >= MIN_ARTICLE_SCORE:
+            return i
+        prose += max(score, 0.0)
+    return len(shapes)
 
 
 def removed_blocks(shapes: list[LineShape], keep: list[bool]) -> list[Removed]:

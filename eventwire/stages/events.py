@@ -17,8 +17,8 @@ from eventwire.config import Options
 from eventwire.model import Actor, Analysis, Event, Span
 from eventwire.names import fold, slug
 from eventwire.stages.events_lexicon import Cues, Frame, load_cues, load_lexicon
-from eventwire.stages.events_modality import CONDITIONAL, INTENDED, REALIZED, modality
-from eventwire.stages.events_roles import EntityIndex, Filler, expand, fill, noun_roles, verb_roles
+from eventwire.stages.events_modality import CONDITIONAL, INTENDED, REALIZED, in_condition, modality
+from eventwire.stages.events_roles import EntityIndex, Filler, expand, fill, noun_roles, subject_of, verb_roles
 from eventwire.stages.events_triggers import Trigger, find_triggers
 
 Token = Any
@@ -29,6 +29,8 @@ REQUEST_MODES = {"RETREAT": "yield", "CONCEDE": "change", "CONSULT": "meet", "AG
 MODALITY_WEIGHT = {"realized": 1.0, "intended": 0.9, "conditional": 0.8, "possible": 0.75, "negated": 0.85}
 # Dependencies along which an event sits inside another event's content.
 CONTENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "acl", "nsubjpass", "conj", "advcl"})
+DEONTIC = Frame(lemma="must", type="REQUEST", governs="request", weight=0.6)
+MODALITY_RANK = {"realized": 0, "intended": 1, "conditional": 2, "possible": 3, "negated": 4}
 ASSAULT_MODE_ORDER = ("unconventional", "suicide-attack", "drone", "aerial", "explosives", "heavy-weapons",
                       "firearms", "beat")
 
@@ -75,9 +77,7 @@ class EventCoder:
             return analysis
         run = _Run(analysis, self.cues)
         for sent in analysis.doc.sents:
-            triggers = find_triggers(sent, self.lexicon, self.cues, run.index)
-            if triggers:
-                run.code_sentence(sent, triggers)
+            run.code_sentence(sent, find_triggers(sent, self.lexicon, self.cues, run.index))
         events = tuple(e for e in run.events if e.confidence >= self.options.min_confidence)
         return replace(analysis, events=events, actors=run.actors())
 
@@ -118,10 +118,46 @@ class _Run:
             if d.governor is not None:
                 d.governor.governed.append(d)
         for d in drafts:
+            self.merge_instrument(d, by_token)
+        for d in drafts:
             self.govern(d)
+        drafts += self.deontic_reports(sent, drafts)
+        start = len(self.events)
         for d in drafts:
             if not d.dropped:
                 self.emit(d, sent)
+        self.events[start:] = _deduplicated(self.events[start:])
+
+    def merge_instrument(self, d: Draft, by_token: dict[int, Draft]) -> None:
+        """"Israeli shelling killed five": the nominal attack in the subject is the killing's
+        cause, so the verb takes its actor and mode and the noun is not coded twice."""
+        if d.dropped or d.type != "ASSAULT" or d.frame.nominal:
+            return
+        for h in list(d.actors):
+            g = by_token.get(h.i)
+            if g is not None and g.frame.nominal and g.type == "ASSAULT":
+                g.dropped = True
+                d.actors = g.actors
+                d.mode = d.mode or g.mode or _assault_mode(g.token, self.cues)
+
+    def deontic_reports(self, sent: Any, drafts: list[Draft]) -> list[Draft]:
+        """"X said that Y must act": a demand by X on Y (REQUEST), whose content is not coded."""
+        out = []
+        for verb in sent:
+            if verb.dep_ != "ccomp" or verb.head.lemma_ not in self.cues.speech_verbs:
+                continue
+            if not any(c.dep_ == "aux" and c.lower_ in self.cues.deontic_aux for c in verb.children):
+                continue
+            speaker = subject_of(verb.head)
+            addressee = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if not speaker or not addressee or addressee[0].lower_ in ("we", "i", "us"):
+                continue
+            inside = {t.i for t in verb.subtree}
+            for d in drafts:
+                if d.token.i in inside:
+                    d.dropped = True
+            out.append(Draft(Trigger(verb, DEONTIC), "REQUEST", None, REALIZED, speaker, addressee))
+        return out
 
     def govern(self, d: Draft) -> None:
         """Apply what ``d`` does to the events in its content, and conditional threats."""
@@ -140,7 +176,11 @@ class _Run:
                 if not g.actors:
                     g.actors = d.actors
             return
-        if kind in ("request", "threat", "accuse", "reject") and content:
+        if kind == "reject" and content:
+            for g in content:
+                g.modality = "negated"  # "refused to withdraw": the withdrawal did not happen
+            return
+        if kind in ("request", "threat", "accuse") and content:
             for g in content:
                 g.dropped = True
             first = content[0]
@@ -158,7 +198,7 @@ class _Run:
                     g.dropped = True
                     d.actors = d.actors or g.actors
                     d.mode = d.mode or g.mode or _assault_mode(g.token, self.cues)
-        if d.modality == CONDITIONAL and d.type in FORCEFUL:
+        if d.modality == CONDITIONAL and d.type in FORCEFUL and not in_condition(d.token, self.cues):
             # "if Baghdad does not act, the United States can attack": a threat that was made
             d.mode = self.cues.threat_modes.get(d.type)
             d.type, d.modality = "THREATEN", REALIZED
@@ -168,7 +208,8 @@ class _Run:
     def emit(self, d: Draft, sent: Any) -> None:
         actors = self.names(d.actors, d, sent)
         recipients = [r for r in self.names(d.recipients, d, sent) if r.name not in {a.name for a in actors}]
-        if d.frame.nominal and not actors and not recipients and d.light is None:
+        if not actors and (d.frame.nominal or not recipients or d.token.dep_ in ("acl", "amod")):
+            # an act with nobody doing it is background ("the curfew imposed"), not an event
             return
         pairs: list[tuple[Filler | None, Filler | None]]
         if len(actors) > 1 and not recipients and d.type in RECIPROCAL:
@@ -298,6 +339,19 @@ class _Run:
             score -= 0.05
         score *= MODALITY_WEIGHT.get(d.modality, 0.8)
         return round(min(0.99, max(0.05, score)), 2)
+
+
+def _deduplicated(events: list[Event]) -> list[Event]:
+    """One event per type and actor in a sentence, unless the recipients differ: the
+    "to discuss" of "telephoned Kozyrev to discuss" is the same consultation."""
+    order = sorted(events, key=lambda e: (MODALITY_RANK.get(e.modality, 5), e.recipient is None, -e.confidence))
+    kept: list[Event] = []
+    for e in order:
+        same = [k for k in kept if k.type == e.type and k.actor == e.actor]
+        if any(k.recipient == e.recipient or e.recipient is None for k in same):
+            continue
+        kept.append(e)
+    return sorted(kept, key=lambda e: (e.trigger.start if e.trigger else e.evidence.start))
 
 
 def _governor_of(d: Draft, by_token: dict[int, Draft]) -> Draft | None:

@@ -90,6 +90,8 @@ class Cues:
     negated_governors: frozenset[str]
     negators: frozenset[str]
     negating_determiners: frozenset[str]
+    deontic_aux: frozenset[str]
+    non_actor_entities: frozenset[str]
     light_verbs: frozenset[str]
     light_prep_verbs: dict[str, frozenset[str]]
     responsibility_nouns: frozenset[str]
@@ -119,6 +121,8 @@ def load_cues(path: Path | str | None = None) -> Cues:
         negated_governors=mod["negated_governors"],
         negators=mod["negators"],
         negating_determiners=mod["negating_determiners"],
+        deontic_aux=mod["deontic_aux"],
+        non_actor_entities=frozenset(raw["non_actor_entities"]),
         light_verbs=frozenset(raw["light_verbs"]),
         light_prep_verbs={k: frozenset(v) for k, v in raw["light_prep_verbs"].items()},
         responsibility_nouns=frozenset(raw["responsibility_nouns"]),

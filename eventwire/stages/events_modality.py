@@ -50,23 +50,32 @@ def _conditioned(tok: Token, cues: Cues) -> bool:
     return False
 
 
-def _in_condition(tok: Token, cues: Cues) -> bool:
-    """``tok`` is inside the "if" clause itself."""
+def in_condition(tok: Token, cues: Cues) -> bool:
+    """``tok`` heads the "if" clause itself (the condition, not the consequence)."""
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
     return tok.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in cues.condition_marks for m in tok.children)
+
+
+def reported(tok: Token, cues: Cues) -> bool:
+    """``tok`` heads (or is coordinated into) the content of a speech verb."""
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    return tok.dep_ == "ccomp" and tok.head.lemma_.lower() in cues.speech_verbs
 
 
 def own_modality(tok: Token, cues: Cues) -> str | None:
     """The modality marked on ``tok`` itself (negation, auxiliaries, conditions)."""
     if _negated(tok, cues):
         return NEGATED
-    if _in_condition(tok, cues):
+    if in_condition(tok, cues) or _conditioned(tok, cues):
         return CONDITIONAL
     aux = _aux(tok, cues)
-    if _conditioned(tok, cues):
-        return CONDITIONAL
+    if aux == CONDITIONAL and reported(tok, cues):
+        return INTENDED  # "said it would withdraw": the future of a report, not a condition
     if aux is not None:
         return aux
-    if tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and tok.dep_ == "advcl":
+    if tok.dep_ in ("advcl", "acl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         # an infinitive of purpose: "deployed troops to attack the city"
         return INTENDED
     return None

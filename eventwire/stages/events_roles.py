@@ -100,10 +100,9 @@ def subject_of(verb: Token, depth: int = 0) -> list[Token]:
         return []
     if is_passive(verb):
         agents = [g for c in children(verb, "agent") for g in children(c, "pobj")]
-        if agents:
-            return agents
-        if verb.dep_ not in ("conj", "xcomp", "advcl"):
-            return []
+        if agents or verb.dep_ != "conj":
+            return agents  # a passive without "by" names no actor
+
     subj = children(verb, *SUBJECTS)
     if subj:
         if verb.dep_ == "relcl" and subj[0].lower_ in RELATIVE:
@@ -215,6 +214,10 @@ def phrase_tokens(head: Token) -> list[Token]:
 
 def fill(head: Token, index: EntityIndex, cues: Cues) -> Filler | None:
     """The name standing for a role head, or ``None`` when the head is not actor-like."""
+    if head.ent_type_ in cues.non_actor_entities:
+        # "Thousands of Kurds" stands for the Kurds; "Sunday" for nobody
+        inner = [fill(g, index, cues) for g in pobjs(head, ("of",))]
+        return next((f for f in inner if f is not None), None)
     hit = index.covering(head.idx, head.idx + len(head))
     if hit is not None:
         return Filler(hit[2], hit[0], hit[1])

@@ -31,9 +31,24 @@ def _objects(verb: Token) -> list[Token]:
         objs += children(verb, "nsubjpass")
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         objs.append(verb.head)  # "sanctions imposed on Iran"
-    for p in children(verb, "prt", "prep"):
-        objs += children(p, "pobj") if p.dep_ == "prt" else []
+    for p in children(verb, "prt"):
+        objs += children(p, "pobj")
+    # "25,000 tons of food aid", "the return of inspectors": the noun after "of" counts too
+    objs += [g for o in objs for p in children(o, "prep") if p.lemma_ == "of" for g in children(p, "pobj")]
     return [t for o in objs for t in conjuncts(o)]
+
+
+def _attached(tok: Token, cues: Cues) -> set[str]:
+    """Particles, prepositions and adverbs on ``tok``; a preposition whose object is a date
+    ("on Monday") does not count."""
+    out = []
+    for c in tok.children:
+        if c.dep_ not in ("prt", "prep", "advmod", "agent", "dative"):
+            continue
+        if c.dep_ == "prep" and any(g.ent_type_ in cues.non_actor_entities for g in children(c, "pobj")):
+            continue
+        out.append(c)
+    return _words(out)
 
 
 def actor_like(tok: Token, cues: Cues, index: EntityIndex) -> bool:
@@ -52,7 +67,7 @@ def _words(tokens: list[Token]) -> set[str]:
 def _verb_frame(verb: Token, frames: tuple[Frame, ...], cues: Cues, index: EntityIndex) -> Trigger | None:
     objs = _objects(verb)
     obj_words = _words(objs)
-    attached = _words([c for c in verb.children if c.dep_ in ("prt", "prep", "advmod", "agent", "dative")])
+    attached = _attached(verb, cues)
     subjects = [t for s in children(verb, *SUBJECTS) for t in conjuncts(s)]
     complement = any(c.dep_ == "xcomp" for c in verb.children)
     for f in frames:
@@ -77,11 +92,14 @@ def _verb_frame(verb: Token, frames: tuple[Frame, ...], cues: Cues, index: Entit
     return None
 
 
-def _noun_frame(noun: Token, frames: tuple[Frame, ...]) -> Trigger | None:
+def _noun_frame(noun: Token, frames: tuple[Frame, ...], cues: Cues) -> Trigger | None:
     mods = [t for c in noun.children if c.dep_ in ("compound", "amod", "nmod") for t in conjuncts(c)]
     mod_words = _words(mods)
+    preps = _attached(noun, cues)
     for f in frames:
         if f.modifier and not mod_words & f.modifier:
+            continue
+        if f.prep and not preps & f.prep:
             continue
         return Trigger(noun, f)
     return None
@@ -96,7 +114,7 @@ def find_triggers(sent: Any, lexicon: Lexicon, cues: Cues, index: EntityIndex) -
         if tok.pos_ in VERB_TAGS and lemma in lexicon.verbs:
             trig = _verb_frame(tok, lexicon.verbs[lemma], cues, index)
         elif tok.pos_ in NOUN_TAGS and lemma in lexicon.nouns:
-            trig = _noun_frame(tok, lexicon.nouns[lemma])
+            trig = _noun_frame(tok, lexicon.nouns[lemma], cues)
         if trig is not None:
             found.append(trig)
     return found

@@ -92,7 +92,7 @@ def explicit_publisher(removed: tuple[Removed, ...], index: MediaIndex) -> tuple
                 outlet = index.named(text) or _last_mention(text, index)
                 if outlet is not None:
                     return outlet, outlet.name
-                if text:
+                if _plain_name(text):
                     return None, text
             else:
                 outlet = _last_mention(text, index)
@@ -127,7 +127,7 @@ def original_reporting(
     body: str, removed: tuple[Removed, ...], index: MediaIndex
 ) -> tuple[str | None, tuple[Span, ...]]:
     """The outlet the body credits with the reporting, and the spans of those credits."""
-    credits: list[tuple[int, Outlet, Span | None]] = []
+    found_credits: list[tuple[int, Outlet, Span | None]] = []
     for strength, template, reach in (
         (DATELINE, _DATELINE, DATELINE_REACH),
         (INTERVIEW, _INTERVIEW, len(body)),
@@ -138,22 +138,22 @@ def original_reporting(
             outlet = index.by_name[m.group(group)]
             if strength == CITED and not outlet.agency:
                 continue
-            credits.append((strength, outlet, Span.of(body, m.start(), m.end())))
+            found_credits.append((strength, outlet, Span.of(body, m.start(), m.end())))
     for block in removed:
         if block.reason in ("byline", "navigation"):
             for line in block.text.split("\n"):
-                outlet = _agency_byline(line, index)
-                if outlet is not None:
-                    credits.append((INTERVIEW, outlet, None))
-    if not credits:
+                byline = _agency_byline(line, index)
+                if byline is not None:
+                    found_credits.append((INTERVIEW, byline, None))
+    if not found_credits:
         return None, ()
     weight: dict[str, tuple[int, int]] = {}
-    for strength, outlet, _ in credits:
+    for strength, outlet, _ in found_credits:
         best, count = weight.get(outlet.id, (0, 0))
         weight[outlet.id] = (max(best, strength), count + 1)
     winner = max(weight, key=lambda k: weight[k])
-    outlet = next(o for _, o, _ in credits if o.id == winner)
-    spans = tuple(s for _, o, s in credits if o.id == winner and s is not None)
+    outlet = next(o for _, o, _ in found_credits if o.id == winner)
+    spans = tuple(s for _, o, s in found_credits if o.id == winner and s is not None)
     return outlet.name, spans
 
 
@@ -189,6 +189,11 @@ def body_language(body: str, other: str) -> str | None:
         return detect_language(body, codes)
     except Exception:  # noqa: BLE001 - a language lingua lacks: no evidence either way
         return None
+
+
+def _plain_name(text: str) -> bool:
+    """A short name without dates or lists: "Source: Ministry of Health, 3 May" is a citation."""
+    return bool(text) and len(text.split()) <= 4 and not re.search(r"[\d,;]", text)
 
 
 def _last_mention(text: str, index: MediaIndex) -> Outlet | None:

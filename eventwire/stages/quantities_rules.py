@@ -33,9 +33,13 @@ class UnitLexicon:
     not_units: frozenset[str]
     age_cues: frozenset[str]
 
-    def category(self, lemma: str) -> str | None:
-        """The casualty category of a lemma ("wound" -> "injured"), or None."""
-        return self.casualties.get(lemma.lower())
+    def category(self, word: str) -> str | None:
+        """The casualty category of a lemma or word ("wound" -> "injured"), or None."""
+        return self.casualties.get(word.lower())
+
+    def category_of(self, token: Any) -> str | None:
+        """The casualty category of a spaCy token, by lemma and then by form ("missing")."""
+        return self.category(token.lemma_) or self.category(token.text)
 
 
 def load_units(path: Path | str | None = None) -> UnitLexicon:
@@ -80,12 +84,11 @@ def words_before(text: str, start: int, words: tuple[str, ...]) -> int | None:
     return start - len(head) + m.start() if m else None
 
 
-_PHONE = re.compile(r"\+?\(?\d{2,4}\)?[\s.-]\d{2,4}[\s.-]\d{3,4}")
+_PHONE = re.compile(r"\+\d[\d\s().-]{6,}\d|\(?\b\d{2,4}\)?[\s.-]\d{2,4}[\s.-]\d{3,4}\b|\b\d{3}-\d{4}\b")
 
 
 def looks_like_phone(text: str, start: int, end: int) -> bool:
     """True when the digits at ``start:end`` belong to a phone number ("555-123-4567")."""
-    window = text[max(0, start - 8) : end + 10]
-    return any(m.start() <= start - max(0, start - 8) < m.end() for m in _PHONE.finditer(window)) or bool(
-        re.search(r"\d[\s.-]$", text[max(0, start - 2) : start])
-    )
+    offset = max(0, start - 20)
+    window = text[offset : end + 20]
+    return any(m.start() + offset <= start < m.end() + offset for m in _PHONE.finditer(window))

@@ -125,10 +125,10 @@ def _accepted(match: Match, body: str, doc: Any, lex: TimeLexicon) -> bool:
     if span is None:
         return False
     for ent in doc.ents:
-        if ent.start < span.end and span.start < ent.end and ent.label_ in NAME_LABELS:
-            # spaCy calls "Between 20 to 30" a DATE and "2000 fighters" a CARDINAL
-            if not (ent.label_ == "CARDINAL" and match.kind not in ("year", "year_range")):
-                return False
+        overlaps = ent.start < span.end and span.start < ent.end and ent.label_ in NAME_LABELS
+        # a CARDINAL vetoes only a bare year ("2000 fighters"); "Between 20 to 30" comes as DATE
+        if overlaps and (ent.label_ != "CARDINAL" or match.kind in ("year", "year_range")):
+            return False
     if _names_something(span, doc):
         return False
     if match.kind in ("year", "year_range"):
@@ -219,7 +219,7 @@ def _merge_ranges(matches: list[Match], body: str) -> list[tuple[int, int, Match
                 continue
             ranged = _RANGE_GAP.match(gap)
             opener = prefix_before(body, m.start, ("between",) if ranged and ranged.group("and") else ("from",))
-            if ranged and (opener is not None or m.kind in ("year",) and nxt.kind == "year"):
+            if ranged and (opener is not None or (m.kind == "year" and nxt.kind == "year")):
                 out.append((opener if opener is not None else m.start, nxt.end, _with_year_of(m, nxt)))
                 i += 2
                 continue

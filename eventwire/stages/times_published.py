@@ -67,11 +67,11 @@ def _from_text(text: str) -> tuple[str, int, int] | None:
     if ranked:
         _, _, day, start, end = min(ranked)
         return day, start, _trimmed_end(text, start, end)
-    m = _DATELINE.search(head)
-    if m is not None:
-        day = _full_date(m.group("date"))
+    line = _DATELINE.search(head)
+    if line is not None:
+        day = _full_date(line.group("date"))
         if day is not None:
-            return day, m.start("date"), m.end("date")
+            return day, line.start("date"), line.end("date")
     return None
 
 

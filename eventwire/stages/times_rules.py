@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from eventwire.stages.number_words import LEXICONS, load_numbers, parse_number
 
@@ -63,7 +64,7 @@ def _packaged() -> TimeLexicon:
     return _parse(json.loads(TIME_FILE.read_text(encoding="utf-8")))
 
 
-def _parse(raw: dict) -> TimeLexicon:  # type: ignore[type-arg]
+def _parse(raw: dict[str, Any]) -> TimeLexicon:
     return TimeLexicon(
         months=dict(raw["months"]),
         month_abbreviations=dict(raw["month_abbreviations"]),
@@ -115,6 +116,7 @@ def _compile(lex: TimeLexicon) -> Grammar:
     full_month = rf"(?P<m>{full})"
     day = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
     year = r"(?P<y>(?:1[6-9]|20)\d\d)"
+    bare_year = year.replace("?P<y>", "?P<yy>")
     weekday = _alt(lex.weekdays)
     part = _alt([p for p in lex.part_of_period if " " in p])
     unit = _alt(lex.period_units)
@@ -127,7 +129,7 @@ def _compile(lex: TimeLexicon) -> Grammar:
         "my": rf"\b{any_month},?\s+(?:of\s+)?{year}\b",
         "dm": rf"\b{day}\s+(?:of\s+)?{any_month}(?![\w-])",
         "md": rf"\b{any_month}\s+{day}\b(?![:.,]?\d)",
-        "part": rf"\b(?P<part>{part}|early|mid|late)[\s-]+(?:{full_month}(?:,?\s+{year})?|{year.replace('?P<y>', '?P<yy>')})\b",
+        "part": rf"\b(?P<part>{part}|early|mid|late)[\s-]+(?:{full_month}(?:,?\s+{year})?|{bare_year})\b",
         "month": rf"\b(?:(?P<rel>last|next|this)\s+)?{full_month}\b",
         "year_range": rf"\b{year}\s?[-–]\s?(?P<y2>\d\d(?:\d\d)?)\b",
         "year": rf"\b{year}\b(?!-\d|\s?%)",
@@ -135,7 +137,7 @@ def _compile(lex: TimeLexicon) -> Grammar:
         rf"(?:\s+(?P<dp>{day_part}))?",
         "deictic": rf"\b(?:(?P<dd>{_alt(lex.deictic_days)})(?:\s+(?P<dp>{day_part}))?|(?P<ln>last\s+night)"
         rf"|this\s+(?P<tp>{_alt(('morning', 'afternoon', 'evening'))}))\b",
-        "relative": rf"\b(?P<rel>last|this|next|coming)\s+(?P<unit>week|month|year)\b",
+        "relative": r"\b(?P<rel>last|this|next|coming)\s+(?P<unit>week|month|year)\b",
         "ago": rf"\b(?P<n>{few})\s+(?P<unit>{unit})\s+ago\b",
     }
     return tuple((kind, re.compile(p, re.IGNORECASE)) for kind, p in patterns.items())

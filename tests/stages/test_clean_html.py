@@ -10,6 +10,10 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from lxml.html import HtmlElement
+from trafilatura.settings import Document
 
 from eventwire.errors import InputError
 from eventwire.model import Source
@@ -45,8 +49,11 @@ def page(
     head: str = "",
     title: str = HEADLINE,
 ) -> str:
-    """A whole news page: site chrome around an article with a headline and ``paragraphs``."""
-    text = "".join(f"<p>{p}</p>" for p in paragraphs)
+    """A whole news page: site chrome around an article with a headline and ``paragraphs``.
+
+    A paragraph that starts with ``<`` is inserted as it is (an embed, a promo, a caption).
+    """
+    text = "".join(p if p.startswith("<") else f"<p>{p}</p>" for p in paragraphs)
     return (
         f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>{title} | The Courier"
         f"</title>{head}</head><body>"
@@ -87,10 +94,7 @@ def test_extract_html_keeps_the_story_and_drops_nav_share_related_and_footer() -
     ],
 )
 def test_extract_html_cuts_furniture_inside_the_story_and_says_why(furniture: str, reason: str) -> None:
-    html = page(STORY[:2], after="").replace(
-        "</div>", furniture + "".join(f"<p>{p}</p>" for p in STORY[2:]) + "</div>", 1
-    )
-    got = extract_html(html)
+    got = extract_html(page([*STORY[:2], furniture, *STORY[2:]]))
     assert got.body == "\n".join(STORY)
     assert reason in {r.reason for r in got.removed}
 
@@ -101,8 +105,10 @@ def test_extract_html_cuts_furniture_inside_the_story_and_says_why(furniture: st
         ("Follow us on Twitter and Facebook for the latest news.", "share prompt"),
         ("Sign up for our free morning newsletter.", "newsletter prompt"),
         ("Email Marta Reis at marta.reis@example.org.", "contact line"),
-        ("(Reporting by Marta Reis; editing by Paul Tanaka)", "credit line"),
-        ("Paul Tanaka contributed to this report.", "credit line"),
+        ("(Reporting by Marta Reis; editing by Paul Tanaka)", "byline"),
+        ("Paul Tanaka contributed to this report.", "byline"),
+        ("Ana Lima contributed reporting from Lisbon.", "byline"),
+        ("This article was translated from Portuguese by Ana Lima.", "republication note"),
     ],
 )
 def test_extract_html_cuts_calls_to_action_and_credits_at_the_end(tail: str, reason: str) -> None:
@@ -142,8 +148,7 @@ def test_extract_html_keeps_an_embedded_post_that_a_widget_wraps() -> None:
         "&mdash; Helena Duarte (@hduarte) <a href='https://x.example/1'>May 6, 2025</a>"
         "</blockquote><script async src='https://platform.example/widgets.js'></script></div>"
     )
-    html = page(STORY).replace(f"<p>{STORY[2]}</p>", post + f"<p>{STORY[2]}</p>", 1)
-    body = extract_html(html).body
+    body = extract_html(page([*STORY[:2], post, *STORY[2:]])).body
     assert "A promise kept to the north." in body
     assert "Helena Duarte (@hduarte)" in body
 
@@ -232,6 +237,19 @@ def test_extract_html_never_raises_and_finds_no_article_text_in_pages_without_on
     assert not has_prose(got.body)
 
 
+@settings(max_examples=30, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["<html>", "<p>", "</p>", "<div class='share'>", "</div>", "<a href='/x'>", "&amp;", "\x00"])
+    )
+    .map("".join)
+    .flatmap(lambda tags: st.text(max_size=200).map(lambda text: tags + text))
+)
+def test_extract_html_never_raises_on_broken_markup(html: str) -> None:
+    got = extract_html(html)
+    assert isinstance(got.body, str)
+
+
 def test_parse_html_accepts_a_fragment_without_an_html_tag() -> None:
     tree = parse_html(f"<p>{STORY[0]}</p>")
     assert tree is not None
@@ -272,7 +290,7 @@ def test_extract_html_retries_in_recall_mode_when_precision_finds_almost_nothing
 ) -> None:
     real = clean_html._extract
 
-    def precise_finds_little(tree, url, *, recall=False):  # type: ignore[no-untyped-def]
+    def precise_finds_little(tree: HtmlElement, url: str | None, *, recall: bool = False) -> Document | None:
         doc = real(tree, url, recall=recall)
         if not recall and doc is not None:
             doc.text = STORY[0][:60]

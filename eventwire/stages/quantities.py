@@ -1,0 +1,252 @@
+"""The ``quantities`` stage: numbers with the noun they count ("about 50,000 fighters").
+
+A quantity is found from the parse, not from the digits alone: a number (digits, words,
+"2.5 billion", "dozens of") is kept when it counts a noun (its ``nummod`` head, or the object
+of "of" after "dozens"), or is money ("$2.5 billion", unit "USD") or a percentage (unit
+"percent"), or counts casualties without a noun ("12 dead").
+
+Conventions:
+
+- ``text`` spans the bound or approximator, the number and the unit noun, with the
+  adjectives between ("about 10 Shiite-line armed factions").
+- ``approximate`` for "about", "nearly", "some" ... and for counting words ("dozens of"),
+  which have value None and the least they can mean as ``low`` (dozens -> 24).
+- Bounds: "at least 12" / "more than 1,000" -> ``low``; "up to 30" / "nearly 3 million" ->
+  ``high``; the value stays the stated figure.
+- Ranges ("20 to 30 personnel", "between 20 and 30") have ``low`` and ``high`` and value None.
+- ``category`` is a casualty category (killed, injured, arrested, displaced, missing,
+  kidnapped) when the clause says so ("12 people were killed", "killing 12 people").
+- Not quantities: years, dates, durations and ages ("three years", "a 45-year-old"),
+  times of day, ordinals, numbers inside names ("G20", "Resolution 2254"), phone numbers,
+  "one" unless it counts casualties, and a definite re-mention of a quantity already listed
+  ("the six commanders" after "six local commanders").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+from eventwire.config import Options
+from eventwire.model import Analysis, Quantity
+from eventwire.stages.number_words import NumberWords, load_numbers
+from eventwire.stages.quantities_parts import Number, find_numbers
+from eventwire.stages.quantities_rules import UnitLexicon, load_units, looks_like_phone, words_before
+
+# A number inside one of these entities is part of a name or a date, not a count.
+NAME_LABELS = frozenset({"ORG", "LAW", "PRODUCT", "WORK_OF_ART", "FAC", "EVENT", "PERSON", "GPE", "TIME"})
+DEFINITE = frozenset({"the", "these", "those", "all", "both"})
+
+
+@dataclass(frozen=True)
+class Unit:
+    """What a number counts: the unit's text, where the quantity's span ends, its token."""
+
+    name: str | None
+    end: int
+    token: Any = None
+    start: int | None = None  # set when a currency symbol before the number opens the span
+
+
+class QuantityFinder:
+    """Finds counts, sums of money and percentages in an English article."""
+
+    name = "quantities"
+    requires = frozenset({"doc"})
+    provides = frozenset({"quantities"})
+
+    def __init__(self, options: Options, units: UnitLexicon | None = None, numbers: NumberWords | None = None) -> None:
+        self.options = options
+        self.units = units or load_units()
+        self.numbers = numbers or load_numbers()
+
+    def __call__(self, analysis: Analysis) -> Analysis:
+        if analysis.doc is None:
+            return analysis
+        found = find_quantities(analysis.article.body, analysis.doc, self.units, self.numbers)
+        return replace(analysis, quantities=tuple(found))
+
+
+def find_quantities(body: str, doc: Any, units: UnitLexicon, numbers: NumberWords) -> list[Quantity]:
+    """Every quantity of ``body`` (parsed as ``doc``)."""
+    out: list[Quantity] = []
+    seen: set[tuple[object, str | None]] = set()
+    for number in find_numbers(doc, numbers):
+        if _not_a_count(number, body, doc, units):
+            continue
+        unit = _unit(number, doc, units)
+        if unit is None:
+            continue
+        category = _category(number, unit, units)
+        if number.words == "one" and category is None:
+            continue  # "one" is mostly a determiner ("one commander said")
+        if unit.name is None and category is None:
+            continue
+        key = (number.value if number.value is not None else number.low, unit.name)
+        if key in seen and _definite(number, doc):
+            continue  # "the six commanders" after "six local commanders": the same six
+        seen.add(key)
+        out.append(_record(body, number, unit, category, units))
+    return out
+
+
+def _record(body: str, number: Number, unit: Unit, category: str | None, units: UnitLexicon) -> Quantity:
+    start = unit.start if unit.start is not None else number.start
+    value, low, high = number.value, number.low, number.high
+    approximate = number.vague
+    for _ in range(2):  # "at least about 12" is rare; "some 12" and "at least 12" are not
+        at = words_before(body, start, units.approximate)
+        if at is not None:
+            start, approximate = at, True
+        bound_low = words_before(body, start, units.lower_bound)
+        bound_high = words_before(body, start, units.upper_bound)
+        if bound_low is not None and value is not None:
+            start, low = bound_low, value
+        elif bound_high is not None and value is not None:
+            start, high = bound_high, value
+    return Quantity(
+        text=body[start : unit.end],
+        start=start,
+        end=unit.end,
+        value=value,
+        unit=unit.name,
+        approximate=approximate,
+        low=low,
+        high=high,
+        category=category,
+    )
+
+
+def _not_a_count(number: Number, body: str, doc: Any, units: UnitLexicon) -> bool:
+    """Years, times of day, ordinals, numbers in names and phone numbers."""
+    first, last = doc[number.first], doc[number.last]
+    for token in doc[number.first : number.last + 1]:
+        if token.ent_type_ in NAME_LABELS or token.ent_type_ == "ORDINAL":
+            return True
+    if looks_like_phone(body, first.idx, last.idx + len(last)):
+        return True
+    if ":" in last.text or _is_year(number, doc, units):
+        return True
+    before = doc[number.first - 1] if number.first > 0 else None
+    if before is not None and before.lower_ in units.age_cues:
+        return True
+    # "Resolution 2254", "Flight 17": a capitalised noun the number labels
+    return (
+        before is not None
+        and before.pos_ in ("PROPN", "NOUN")
+        and before.text[:1].isupper()
+        and last.head == before
+        and before.ent_type_ not in ("NORP", "CARDINAL", "MONEY")
+    )
+
+
+def _is_year(number: Number, doc: Any, units: UnitLexicon) -> bool:
+    token = doc[number.first]
+    if number.first != number.last or not (token.text.isdigit() and len(token.text) == 4):
+        return False
+    if not 1600 <= int(token.text) <= 2099:
+        return False
+    head = token.head
+    counts_noun = token.dep_ == "nummod" and head.i > token.i and head.pos_ == "NOUN" and head.tag_ == "NNS"
+    return not (counts_noun and head.lemma_.lower() not in units.time_units)
+
+
+def _unit(number: Number, doc: Any, units: UnitLexicon) -> Unit | None:
+    """What the number counts; None when it is not a quantity at all (a duration, an age)."""
+    after = doc[number.last + 1] if number.last + 1 < len(doc) else None
+    before = doc[number.first - 1] if number.first > 0 else None
+    if before is not None and before.text.lower() in units.currency_symbols:
+        code = units.currency_symbols[before.text.lower()]
+        return Unit(code, _end(doc[number.last]), start=min(before.idx, number.start))
+    if after is not None:
+        percent = _percent(number, doc, units)
+        if percent is not None:
+            return percent
+        if after.lower_ in units.currency_words:
+            return Unit(units.currency_words[after.lower_], _end(after), after)
+    noun = _counted_noun(number, doc)
+    if noun is None:
+        if after is not None and after.tag_ in ("JJ", "VBN", "VBD", "VBG") and units.category_of(after):
+            return Unit(None, _end(after), after)  # "12 dead", "30 wounded", "7 missing"
+        return Unit(None, _end(doc[number.last]))
+    if noun.lemma_.lower() in units.time_units or noun.lower_ in units.time_units:
+        return None
+    if noun.lower_ in units.not_units or noun.pos_ == "PRON":
+        return Unit(None, _end(noun) if noun.i > number.last else _end(doc[number.last]), noun)
+    name = noun.text if noun.pos_ == "PROPN" else noun.lower_
+    return Unit(name, _end(noun), noun)
+
+
+def _percent(number: Number, doc: Any, units: UnitLexicon) -> Unit | None:
+    for width in (2, 1):
+        stop = number.last + 1 + width
+        if stop <= len(doc):
+            words = " ".join(t.lower_ for t in doc[number.last + 1 : stop])
+            if words in units.percent_words:
+                return Unit("percent", _end(doc[stop - 1]))
+    return None
+
+
+def _end(token: Any) -> int:
+    return int(token.idx + len(token.text))
+
+
+def _counted_noun(number: Number, doc: Any) -> Any:
+    """The head noun the number counts: "10 senior commanders", "dozens of ... attacks"."""
+    last = doc[number.last]
+    after = doc[number.last + 1] if number.last + 1 < len(doc) else None
+    if after is not None and after.lower_ == "of":
+        objects = [c for c in after.children if c.dep_ == "pobj"]
+        if objects and objects[0].pos_ in ("NOUN", "PROPN", "PRON"):
+            return objects[0]
+        return None
+    for token in (last, *(doc[number.first : number.last])):
+        head = token.head
+        if token.dep_ in ("nummod", "quantmod", "compound") and head.i > number.last and head.pos_ in ("NOUN", "PROPN"):
+            # the head of a compound ("drone attacks") is the counted noun, not the modifier
+            while head.dep_ == "compound" and head.head.i > head.i:
+                head = head.head
+            return head
+    return None
+
+
+def _category(number: Number, unit: Unit, units: UnitLexicon) -> str | None:
+    """Casualty category of the counted people: from the noun, its verb, or its modifiers."""
+    # the noun ("12 people were killed") or, in "dozens of civilians went missing", the number
+    for token in (unit.token, number.head_token):
+        if token is None:
+            continue
+        found = units.category_of(token)
+        if found is not None:
+            return found
+        for child in token.children:
+            if child.dep_ in ("acl", "amod", "relcl") and units.category_of(child):
+                return units.category_of(child)
+        found = _verb_category(token, units)
+        if found is not None:
+            return found
+    return None
+
+
+def _verb_category(token: Any, units: UnitLexicon) -> str | None:
+    """ "12 people were killed", "killing 12 people", "30 wounded", "went missing"."""
+    verb = token.head
+    if verb.pos_ not in ("VERB", "AUX", "ADJ") or verb is token:
+        return None
+    for child in verb.children:
+        if child.dep_ in ("acomp", "oprd") and units.category_of(child):
+            return units.category_of(child)
+    category = units.category_of(verb)
+    if category is None:
+        return None
+    if token.dep_ in ("nsubjpass", "dobj", "conj", "appos", "attr"):
+        return category
+    passive = verb.tag_ == "VBN" and not any(c.lemma_ == "have" for c in verb.children)
+    if token.dep_ == "nsubj" and (passive or verb.lemma_ in units.casualty_subject_verbs or verb.pos_ == "ADJ"):
+        return category
+    return None
+
+
+def _definite(number: Number, doc: Any) -> bool:
+    before = doc[number.first - 1] if number.first > 0 else None
+    return before is not None and before.lower_ in DEFINITE

@@ -1,0 +1,206 @@
+"""The ``times`` stage: every form of time expression, resolved against the publication date.
+
+Hand-written sentences; publication date Monday 2025-04-07 unless a test says otherwise.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from eventwire.model import TimeExpr
+from eventwire.stages.times_rules import find_matches, load_time_lexicon
+from tests.conftest import analyse
+
+STAGES = ("clean", "language", "parse", "times")
+
+
+def times_of(text: str, published: str | None = "2025-04-07") -> list[TimeExpr]:
+    return list(analyse(text, published=published, stages=STAGES).times)
+
+
+def only(text: str, published: str | None = "2025-04-07") -> TimeExpr:
+    found = times_of(text, published)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value", "precision", "approximate"),
+    [
+        ("The war began about 18 months ago.", "about 18 months ago", "2023-10", "month", True),
+        ("Attacks have fallen since mid-January.", "since mid-January", "2025-01", "month", True),
+        ("Gunmen attacked the base on Tuesday.", "Tuesday", "2025-04-01", "day", False),
+        ("Gunmen attacked the base on Monday.", "Monday", "2025-04-07", "day", False),
+        ("Talks collapsed last week.", "last week", "2025-03-31", "week", False),
+        ("The minister resigned yesterday.", "yesterday", "2025-04-06", "day", False),
+        ("Rebels seized the town two days ago.", "two days ago", "2025-04-05", "day", False),
+        ("Rebels seized the town three weeks ago.", "three weeks ago", "2025-03-17", "week", False),
+        ("The rebels split a few years ago.", "a few years ago", "2022", "year", True),
+        ("Fighting flared in early March.", "early March", "2025-03", "month", True),
+        ("The group grew stronger in late 2024.", "late 2024", "2024", "year", True),
+        ("The group split in mid-2023.", "mid-2023", "2023", "year", True),
+        ("The army withdrew at the end of 2022.", "the end of 2022", "2022", "year", True),
+        ("The party was founded in 2019.", "2019", "2019", "year", False),
+        ("The offices reopened on March 3.", "March 3", "2025-03-03", "day", False),
+        ("The accord was signed on 3 March 2024.", "3 March 2024", "2024-03-03", "day", False),
+        ("The accord was signed on March 3rd, 2024.", "March 3rd, 2024", "2024-03-03", "day", False),
+        ("The accord was ratified on 2024-03-03.", "2024-03-03", "2024-03-03", "day", False),
+        ("The town fell in October 2023.", "October 2023", "2023-10", "month", False),
+        ("Prices rose last year.", "last year", "2024", "year", False),
+        ("Prices rose this month.", "this month", "2025-04", "month", False),
+        ("Elections are due next week.", "next week", "2025-04-14", "week", False),
+        ("Elections are due next year.", "next year", "2026", "year", False),
+        ("Shelling resumed around 2020.", "around 2020", "2020", "year", True),
+        ("Shelling has continued until May.", "until May", "2024-05", "month", False),
+    ],
+)
+def test_times_resolves_each_form_against_publication_date(
+    sentence: str, text: str, value: str, precision: str, approximate: bool
+) -> None:
+    found = only(sentence)
+    assert (found.text, found.value, found.precision, found.approximate) == (text, value, precision, approximate)
+
+
+def test_times_resolves_months_ago_against_publication_date() -> None:
+    assert only("It started about 18 months ago.", published="2025-01-20").value == "2023-07"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("The talks resumed in April.", "2025-04"),  # the month of publication counts
+        ("The talks resumed in May.", "2024-05"),  # a May after publication would be the future
+        ("The talks resumed in December.", "2024-12"),
+    ],
+)
+def test_times_month_without_year_is_the_most_recent_not_after_publication(sentence: str, value: str) -> None:
+    assert only(sentence).value == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("The ceasefire will start on April 10.", "2025-04-10"),
+        ("The army will march on the capital in March.", "2026-03"),
+        # short sentences can fool the language detector: these are long enough to be English
+        ("The UN envoy will arrive in the capital on Thursday for talks with the government.", "2025-04-10"),
+        ("The UN envoy arrived in the capital on Thursday for talks with the government.", "2025-04-03"),
+    ],
+)
+def test_times_future_tense_looks_forward(sentence: str, value: str) -> None:
+    assert only(sentence).value == value
+
+
+def test_times_event_clause_after_since_spans_from_since() -> None:
+    found = only("The US issued notices since Trump took power in January, sources said.")
+    assert (found.text, found.value) == ("since Trump took power in January", "2025-01")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value", "precision"),
+    [
+        ("Talks ran between March and May.", "between March and May", "2025-03", "month"),
+        ("The war lasted from 2019 to 2021.", "from 2019 to 2021", "2019", "year"),
+        ("Talks ran between March and May 2023.", "between March and May 2023", "2023-03", "month"),
+    ],
+)
+def test_times_range_is_one_expression_valued_at_its_start(sentence: str, text: str, value: str, precision: str) -> None:
+    found = only(sentence)
+    assert (found.text, found.value, found.precision) == (text, value, precision)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "relative"),
+    [("Rebels seized the town two days ago.", True), ("The accord was signed on 3 March 2024.", False)],
+)
+def test_times_marks_what_was_resolved_from_publication_date(sentence: str, relative: bool) -> None:
+    assert only(sentence).relative_to_publication is relative
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [("The war began about 18 months ago.", None), ("The accord was signed on 3 March 2024.", "2024-03-03")],
+)
+def test_times_without_publication_date_keeps_only_absolute_values(sentence: str, value: str | None) -> None:
+    assert only(sentence, published=None).value == value
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He fought in the mountains for three years.",
+        "May God protect the country, the cleric said.",
+        "The March 23 Movement took the town.",
+        "The council passed Resolution 2003 unanimously.",
+        "About 2000 fighters joined the offensive.",
+        "The commander was there for the first time.",
+    ],
+)
+def test_times_skips_durations_names_and_counts(sentence: str) -> None:
+    assert times_of(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        ("BAGHDAD, April 7, 2025 (Reuters) - Militias said on Tuesday they would disarm.", "2025-04-07"),
+        ("Updated: 2025-04-07 10:32 GMT\n\nMilitias said yesterday they would disarm.", "2025-04-07"),
+        ("Published on 7 April 2025\n\nMilitias said on Tuesday they would disarm.", "2025-04-07"),
+    ],
+)
+def test_times_infers_publication_date_from_explicit_evidence(text: str, published: str) -> None:
+    article = analyse(text, published=None, stages=STAGES).article
+    assert (article.published, article.published_inferred) == (published, True)
+
+
+def test_times_inferred_publication_date_resolves_relative_times() -> None:
+    found = times_of("BAGHDAD, April 7, 2025 (Reuters) - Militias met last week.", published=None)
+    assert [t.value for t in found] == ["2025-04-07", "2025-03-31"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "BAGHDAD, April 7 (Reuters) - Militias said on Tuesday they would disarm.",
+        "The report published on 3 March 2024 said militias met on Tuesday.",
+    ],
+)
+def test_times_infers_no_publication_date_without_a_year_or_outside_a_header(text: str) -> None:
+    article = analyse(text, published=None, stages=STAGES).article
+    assert (article.published, article.published_inferred) == (None, False)
+
+
+def test_times_keeps_a_given_publication_date() -> None:
+    text = "BAGHDAD, April 7, 2025 (Reuters) - Militias met last week."
+    article = analyse(text, published="2025-04-08", stages=STAGES).article
+    assert (article.published, article.published_inferred) == ("2025-04-08", False)
+
+
+def test_times_leaves_a_non_english_article_alone() -> None:
+    text = "As milícias iraquianas estão preparadas para se desarmar desde meados de janeiro, disseram fontes."
+    assert analyse(text, stages=STAGES).times == ()
+
+
+def test_times_every_span_slices_the_body_to_its_text(shared: Path) -> None:
+    texts = [
+        "Since mid-January, about 50 people died. The talks began on 3 March 2024 and ended last week.",
+        (shared / "seed" / "seed-article.txt").read_text(encoding="utf-8"),
+    ]
+    for text in texts:
+        analysis = analyse(text, stages=STAGES)
+        assert analysis.times
+        for t in analysis.times:
+            assert analysis.article.body[t.start : t.end] == t.text
+
+
+def test_times_lexicon_loads_from_a_given_path(tmp_path: Path) -> None:
+    packaged = Path(__file__).resolve().parents[2] / "eventwire" / "data" / "lexicons" / "time_expressions.json"
+    raw = json.loads(packaged.read_text(encoding="utf-8"))
+    raw["months"]["janvier"] = 1
+    path = tmp_path / "times.json"
+    path.write_text(json.dumps(raw), encoding="utf-8")
+    lexicon = load_time_lexicon(path)
+    assert [m.parts["m"] for m in find_matches("Depuis Janvier 2024.", lexicon)] == ["Janvier"]
