@@ -28,6 +28,7 @@ ORG_TAILS = frozenset(
     "University College Institute Times Post Tribune Herald Journal Gazette Chronicle Bank Airlines Airways"
     " Inc Corp Corporation Company Co Group FC Hospital Observer Telegraph Examiner Courier Dispatch".split()
 )
+_ORG_WORDS = ORG_HEADS | ORG_TAILS
 # Proper nouns the tagger missed count only when the gazetteer knows them as one of these,
 # or as a city at least this large: small towns share their names with too many words.
 SCAN_LEVELS = frozenset({COUNTRY, ADM1, REGION, CONTINENT, SITE})
@@ -43,6 +44,8 @@ _HINT_BEFORE = re.compile(
 _HINT_AFTER = re.compile(r"^ (province|governorate|county|city|region|district)\b")
 _WITHIN = re.compile(r"^,\s?((?:[A-Z][\w.]*)(?: [A-Z][\w.]*){0,2})")
 _PLACE_CUE = re.compile(r"\b(in|at|near|from|outside|across|around|to|of) (?:the |downtown |central )?$", re.IGNORECASE)
+# "in Beirut and Sidon", "from Dayton, Xenia or Troy": later names of a list of places
+_PLACE_LIST_CUE = re.compile(r"\b(?:in|at|near|from|between) [A-Z][\w-]+(?: [A-Z][\w-]+)?(?:,| and| or) $")
 _WORD_BEFORE = re.compile(r"\b([A-Z][a-z]+) $")
 _WORD_AFTER = re.compile(r"^ [A-Z][a-z]+\b")
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
@@ -94,7 +97,10 @@ class Recogniser:
         if m.label == "NORP":
             return [Toponym(m.start, m.end, m.text, demonym=True)] if self.gaz.demonym(m.text) else []
         if m.label in ("ORG", "PERSON"):
-            if org_part(body, m.start, m.end) or key(m.text) in people:
+            first, _, rest = m.text.partition(" ")
+            if m.label == "ORG" and rest.islower() and self.gaz.demonym(first):  # "Lebanese troops"
+                return [Toponym(m.start, m.start + len(first), first, demonym=True)]
+            if org_part(body, m.start, m.end) or key(m.text) in people or _ORG_WORDS & set(m.text.split()):
                 return []
             if (m.label == "ORG" and self._metonym(m.text)) or self._misread(body, m):
                 return [self._toponym(body, m.start, m.end)]
@@ -117,7 +123,9 @@ class Recogniser:
         knows it and the text uses it as a place ("in Gainesville", "Laconia, N.H.")."""
         if m.text not in self.gaz:
             return False
-        return bool(_PLACE_CUE.search(body[max(0, m.start - 12) : m.start]) or self._within(body, m.end) is not None)
+        before = body[max(0, m.start - 40) : m.start]
+        cued = _PLACE_CUE.search(before[-12:]) or _PLACE_LIST_CUE.search(before)
+        return bool(cued or self._within(body, m.end) is not None)
 
     def _metonym(self, text: str) -> bool:
         """Whether an ORG entity is a place standing for its people or government: a

@@ -171,10 +171,9 @@ class _Run:
         if kind == "promise" and content:
             d.dropped = True
             for g in content:
-                if g.modality == REALIZED:
-                    g.modality = INTENDED
-                if not g.actors:
-                    g.actors = d.actors
+                if g.modality in (REALIZED, "possible"):
+                    g.modality = INTENDED  # "agreed that their countries should cooperate"
+                g.inherited_actor = d.actors
             return
         if kind == "reject" and content:
             for g in content:
@@ -206,7 +205,7 @@ class _Run:
     # ------------------------------------------------------------------ events
 
     def emit(self, d: Draft, sent: Any) -> None:
-        actors = self.names(d.actors, d, sent)
+        actors = self.names(d.actors, d, sent) or self.names(d.inherited_actor, d, sent)
         recipients = [r for r in self.names(d.recipients, d, sent) if r.name not in {a.name for a in actors}]
         if not actors and (d.frame.nominal or not recipients or d.token.dep_ in ("acl", "amod")):
             # an act with nobody doing it is background ("the curfew imposed"), not an event

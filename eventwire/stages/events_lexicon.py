@@ -45,6 +45,7 @@ class Frame:
     of_is_actor: bool = False
     complement: bool = False
     needs_content: bool = False
+    inverse: bool = False
 
 
 @dataclass(frozen=True)

@@ -135,6 +135,9 @@ def verb_roles(verb: Token, frame: Frame) -> tuple[list[Token], list[Token]]:
     """Actor and recipient heads of a verbal trigger."""
     actors = subject_of(verb)
     recipients: list[Token] = []
+    if frame.inverse:
+        # "received weapons from the government": the giver is in the "from" phrase
+        return pobjs(verb, ("from",)), actors
     content_object = bool(frame.object) or frame.object_content
     if is_passive(verb):
         if not content_object:
@@ -168,8 +171,11 @@ def noun_roles(noun: Token, frame: Frame, cues: Cues, index: EntityIndex) -> tup
     if frame.of_is_actor:
         actors += pobjs(noun, ("of",))
     for c in children(noun, "compound", "amod", "nmod"):
-        if c.lemma_.lower() not in frame.modifier and index.covering(c.idx, c.idx + len(c)) is not None:
-            actors.append(c)
+        # "Israeli shelling", "Israeli tank shelling": a named modifier is the actor
+        for m in (c, *children(c, "compound", "amod")):
+            if m.lemma_.lower() not in frame.modifier and index.covering(m.idx, m.idx + len(m)) is not None:
+                actors.append(m)
+                break
     light = None
     for acl in children(noun, "acl"):
         agents = [g for c in children(acl, "agent") for g in children(c, "pobj")]
