@@ -32,10 +32,13 @@ from eventwire.model import Analysis, Quantity
 from eventwire.stages.number_words import NumberWords, load_numbers
 from eventwire.stages.quantities_parts import Number, find_numbers
 from eventwire.stages.quantities_rules import UnitLexicon, load_units, looks_like_phone, words_before
+from eventwire.stages.times_rules import load_time_lexicon
 
 # A number inside one of these entities is part of a name or a date, not a count.
 NAME_LABELS = frozenset({"ORG", "LAW", "PRODUCT", "WORK_OF_ART", "FAC", "EVENT", "PERSON", "GPE", "TIME"})
 DEFINITE = frozenset({"the", "these", "those", "all", "both"})
+_TIME_WORDS = load_time_lexicon()
+_CALENDAR = frozenset(_TIME_WORDS.months) | frozenset(_TIME_WORDS.month_abbreviations) | frozenset(_TIME_WORDS.weekdays)
 
 
 @dataclass(frozen=True)
@@ -169,8 +172,8 @@ def _unit(number: Number, doc: Any, units: UnitLexicon) -> Unit | None:
         if after is not None and after.tag_ in ("JJ", "VBN", "VBD", "VBG") and units.category_of(after):
             return Unit(None, _end(after), after)  # "12 dead", "30 wounded", "7 missing"
         return Unit(None, _end(doc[number.last]))
-    if noun.lemma_.lower() in units.time_units or noun.lower_ in units.time_units:
-        return None
+    if noun.lemma_.lower() in units.time_units or noun.lower_ in units.time_units or noun.lower_ in _CALENDAR:
+        return None  # "three years", "a 45-year-old", "3 March": durations, ages and dates
     if noun.lower_ in units.not_units or noun.pos_ == "PRON":
         return Unit(None, _end(noun) if noun.i > number.last else _end(doc[number.last]), noun)
     name = noun.text if noun.pos_ == "PROPN" else noun.lower_
@@ -242,7 +245,8 @@ def _verb_category(token: Any, units: UnitLexicon) -> str | None:
     if token.dep_ in ("nsubjpass", "dobj", "conj", "appos", "attr"):
         return category
     passive = verb.tag_ == "VBN" and not any(c.lemma_ == "have" for c in verb.children)
-    if token.dep_ == "nsubj" and (passive or verb.lemma_ in units.casualty_subject_verbs or verb.pos_ == "ADJ"):
+    suffered = verb.lemma_ in units.casualty_subject_verbs or verb.lower_ in units.casualty_subject_verbs
+    if token.dep_ == "nsubj" and (passive or suffered or verb.pos_ == "ADJ"):
         return category
     return None
 

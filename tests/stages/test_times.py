@@ -107,7 +107,9 @@ def test_times_event_clause_after_since_spans_from_since() -> None:
         ("Talks ran between March and May 2023.", "between March and May 2023", "2023-03", "month"),
     ],
 )
-def test_times_range_is_one_expression_valued_at_its_start(sentence: str, text: str, value: str, precision: str) -> None:
+def test_times_range_is_one_expression_valued_at_its_start(
+    sentence: str, text: str, value: str, precision: str
+) -> None:
     found = only(sentence)
     assert (found.text, found.value, found.precision) == (text, value, precision)
 
