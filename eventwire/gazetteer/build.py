@@ -35,8 +35,11 @@ _GENERIC = re.compile(
 _ARTICLE = re.compile(r"^(al|an|ar|as|ad|at|az|ash|el|ath)\s")
 # Short forms that are only a word of direction or a generic noun name no one province.
 _NOT_A_NAME = frozenset(
-    "north south east west central centre center northern southern eastern western capital coast islands city"
-    " north east north west south east south west northeast northwest southeast southwest".split()
+    {
+        *("north", "south", "east", "west", "central", "centre", "center", "northern", "southern", "eastern"),
+        *("western", "capital", "coast", "islands", "city", "northeast", "northwest", "southeast", "southwest"),
+        *("north east", "north west", "south east", "south west"),
+    }
 )
 
 
@@ -131,7 +134,9 @@ def _add_cities(cols: _Columns, adm1: dict[tuple[str, str], int], joined: dict[A
         found.append(hit)
         if hit and hit[0]:
             code_names[(c["countrycode"], c["admin1code"])][hit[0]] += 1
-    county_ids = {(cols.country[i], cols.parent[i], cols.name[i]): i for i in range(len(cols.name)) if cols.level[i] == ADM2}
+    county_ids = {
+        (cols.country[i], cols.parent[i], cols.name[i]): i for i in range(len(cols.name)) if cols.level[i] == ADM2
+    }
     for c, hit in zip(cities, found, strict=True):
         cc = c["countrycode"]
         a1 = hit[0] if hit else ""
@@ -192,10 +197,10 @@ def _add_subdivision_names(cols: _Columns, adm1: dict[tuple[str, str], int]) -> 
             by_variant.setdefault((cc, v), i)
     for s in sources.iso_subdivisions():
         variants = admin_variants(s["name"])
-        i = next((by_variant[(s["country"], v)] for v in variants if (s["country"], v) in by_variant), None)
-        if i is not None:
+        hit = next((by_variant[(s["country"], v)] for v in variants if (s["country"], v) in by_variant), None)
+        if hit is not None:
             for v in variants:
-                cols.alias(i, v)
+                cols.alias(hit, v)
 
 
 def _add_hand_data(cols: _Columns, countries: dict[str, int]) -> tuple[dict[str, int], dict[str, int], list[str]]:
@@ -203,14 +208,16 @@ def _add_hand_data(cols: _Columns, countries: dict[str, int]) -> tuple[dict[str,
     problems: list[str] = []
     for c in sources.gn_continents():
         name = c.get("name") or c["toponymName"]
-        cols.add(name, CONTINENT, "", float(c["lat"]), float(c["lng"]), int(c.get("population") or 0), gid=c["geonameId"])
+        cols.add(
+            name, CONTINENT, "", float(c["lat"]), float(c["lng"]), int(c.get("population") or 0), gid=c["geonameId"]
+        )
     for r in sources.hand_regions():
         i = cols.add(r.name, SITE if r.kind == "site" else REGION, r.country, r.lat, r.lon)
         for a in r.aliases:
             cols.alias(i, a)
     levels = {"country": (COUNTRY,), "province": (ADM1, ADM2), "city": (CITY,), "region": (REGION, CONTINENT)}
     for alias, kind, cc, target in sources.hand_aliases():
-        t = countries.get(cc) if kind == "country" else _find(cols, target, levels[kind], cc)
+        t: int | None = countries.get(cc) if kind == "country" else _find(cols, target, levels[kind], cc)
         if t is None:
             problems.append(f"alias {alias!r}: no {kind} {target!r} in {cc}")
         else:

@@ -12,23 +12,27 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from pathlib import Path
 
+from eventwire.gazetteer import sources
 from eventwire.gazetteer.index import ADM1, CITY, CONTINENT, COUNTRY, REGION, SITE, Gazetteer, key
 from eventwire.gazetteer.resolve import Toponym
 from eventwire.model import Mention
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-# "<Head> of X" and "X <Tail>" are organisation names, not places, when capitalised.
-ORG_HEADS = frozenset(
-    "University College Bank Institute School Academy Museum Church Diocese Archdiocese Council Association"
-    " Federation Society Board Chamber Club League Hospital Foundation Commission Agency Party Corporation"
-    " Company Bishop Archbishop Duke Duchess Earl Prince Princess King Queen Lord".split()
-)
-ORG_TAILS = frozenset(
-    "University College Institute Times Post Tribune Herald Journal Gazette Chronicle Bank Airlines Airways"
-    " Inc Corp Corporation Company Co Group FC Hospital Observer Telegraph Examiner Courier Dispatch".split()
-)
-_ORG_WORDS = ORG_HEADS | ORG_TAILS
+
+
+@lru_cache(maxsize=4)
+def org_words(path: Path | None = None) -> tuple[frozenset[str], frozenset[str]]:
+    """Words that make "<Head> of X" and "X <Tail>" organisation names (``org_words.tsv``)."""
+    heads: set[str] = set()
+    tails: set[str] = set()
+    for word, role in sources.tsv_rows(path or sources.DATA_DIR / "org_words.tsv"):
+        (heads if role == "head" else tails).add(word)
+    return frozenset(heads), frozenset(tails)
+
+
 # Proper nouns the tagger missed count only when the gazetteer knows them as one of these,
 # or as a city at least this large: small towns share their names with too many words.
 SCAN_LEVELS = frozenset({COUNTRY, ADM1, REGION, CONTINENT, SITE})
@@ -54,11 +58,12 @@ _HINT_KIND = {"county": "county", "city": "city", "town": "city", "village": "ci
 
 def org_part(body: str, start: int, end: int) -> bool:
     """Whether the name at ``start:end`` is part of an organisation's name."""
+    heads, tails = org_words()
     head = _ORG_HEAD.search(body[max(0, start - 40) : start])
-    if head and head.group(1) in ORG_HEADS:
+    if head and head.group(1) in heads:
         return True
     tail = _ORG_TAIL.match(body[end : end + 30])
-    return bool(tail and tail.group(1) in ORG_TAILS)
+    return bool(tail and tail.group(1) in tails)
 
 
 def hint_of(body: str, start: int, end: int) -> str | None:
@@ -100,7 +105,7 @@ class Recogniser:
             first, _, rest = m.text.partition(" ")
             if m.label == "ORG" and rest.islower() and self.gaz.demonym(first):  # "Lebanese troops"
                 return [Toponym(m.start, m.start + len(first), first, demonym=True)]
-            if org_part(body, m.start, m.end) or key(m.text) in people or _ORG_WORDS & set(m.text.split()):
+            if org_part(body, m.start, m.end) or key(m.text) in people or _has_org_word(m.text):
                 return []
             if (m.label == "ORG" and self._metonym(m.text)) or self._misread(body, m):
                 return [self._toponym(body, m.start, m.end)]
@@ -221,9 +226,14 @@ class Recogniser:
         )
 
 
+def _has_org_word(text: str) -> bool:
+    heads, tails = org_words()
+    return any(w in heads or w in tails for w in text.split())
+
+
 def _name_words(mentions: Sequence[Mention]) -> frozenset[str]:
     """Words of the article's multi-word person names: "Clinton" after "Bill Clinton" is him."""
-    words = set()
+    words: set[str] = set()
     for m in mentions:
         if m.label == "PERSON" and " " in m.text:
             words.update(key(w) for w in m.text.split())
@@ -252,4 +262,3 @@ def _non_overlapping(found: list[Toponym]) -> list[Toponym]:
         if all(t.end <= k.start or k.end <= t.start for k in kept):
             kept.append(t)
     return sorted(kept, key=lambda t: t.start)
-

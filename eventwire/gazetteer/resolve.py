@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -101,7 +101,7 @@ class Resolver:
     def prior(self, e: Entry, t: Toponym) -> float:
         """How likely ``e`` is before any context."""
         score = PRIOR[e.level] + math.log10(e.population + 1)
-        if e.level in HINT_LEVELS.get(t.hint or _tail_hint(t.text), ()):
+        if e.level in HINT_LEVELS.get(t.hint or _tail_hint(t.text) or "", ()):
             score += HINT_BONUS
         if e.level == CITY and self.gaz.is_capital(e.id):
             score += CAPITAL_BONUS
@@ -156,8 +156,8 @@ class _Context:
 
     def __init__(self, anchors: list[Anchor]) -> None:
         total = sum(a.weight for a in anchors) or 1.0
-        countries: Counter[str] = Counter()
-        provinces: Counter[int] = Counter()
+        countries: dict[str, float] = defaultdict(float)
+        provinces: dict[int, float] = defaultdict(float)
         for a in anchors:
             if a.country:
                 countries[a.country] += a.weight

@@ -111,7 +111,8 @@ def iso_subdivisions() -> list[dict[str, str]]:
     ]
 
 
-def _tsv_rows(path: Path) -> Iterator[list[str]]:
+def tsv_rows(path: Path) -> Iterator[list[str]]:
+    """The tab-separated fields of each line, skipping blanks and ``#`` comments."""
     with path.open(encoding="utf-8") as fh:
         for line in fh:
             line = line.rstrip("\n")
@@ -121,14 +122,14 @@ def _tsv_rows(path: Path) -> Iterator[list[str]]:
 
 def country_points(path: Path | None = None) -> dict[str, tuple[float, float]]:
     """Representative points of countries (alpha-2 -> lat, lon)."""
-    rows = _tsv_rows(path or DATA_DIR / "country_points.tsv")
+    rows = tsv_rows(path or DATA_DIR / "country_points.tsv")
     return {r[0]: (float(r[1]), float(r[2])) for r in rows}
 
 
 def hand_regions(path: Path | None = None) -> list[HandRegion]:
     """Regions, seas and sites the package data lacks."""
     out = []
-    for r in _tsv_rows(path or DATA_DIR / "regions.tsv"):
+    for r in tsv_rows(path or DATA_DIR / "regions.tsv"):
         aliases = tuple(a for a in (r[5].split("|") if len(r) > 5 else []) if a)
         out.append(HandRegion(r[0], r[1], r[2], float(r[3]), float(r[4]), aliases))
     return out
@@ -136,17 +137,17 @@ def hand_regions(path: Path | None = None) -> list[HandRegion]:
 
 def hand_aliases(path: Path | None = None) -> list[tuple[str, str, str, str]]:
     """Extra names: (alias, kind, country, name of the target as the package data spells it)."""
-    return [(r[0], r[1], r[2], r[3]) for r in _tsv_rows(path or DATA_DIR / "aliases.tsv")]
+    return [(r[0], r[1], r[2], r[3]) for r in tsv_rows(path or DATA_DIR / "aliases.tsv")]
 
 
 def demonyms(path: Path | None = None) -> list[tuple[str, str]]:
     """(demonym, alpha-2 code or region name)."""
-    return [(r[0], r[1]) for r in _tsv_rows(path or DATA_DIR / "demonyms.tsv")]
+    return [(r[0], r[1]) for r in tsv_rows(path or DATA_DIR / "demonyms.tsv")]
 
 
 def state_abbreviations(path: Path | None = None) -> list[tuple[str, str]]:
     """(abbreviation, US state name): AP style and postal codes."""
-    return [(r[0], r[1]) for r in _tsv_rows(path or DATA_DIR / "us_state_abbreviations.tsv")]
+    return [(r[0], r[1]) for r in tsv_rows(path or DATA_DIR / "us_state_abbreviations.tsv")]
 
 
 def hand_files() -> list[Path]:

@@ -34,6 +34,8 @@ from eventwire.stages.actors_rules import (
     demonym_link,
     description_links,
     guess_type,
+    named_type_links,
+    state_phrase,
 )
 
 UNKNOWN = "u:"
@@ -66,6 +68,8 @@ class ActorLinker:
         links += acronym_links(body, links)
         present = {lk.key for lk in links if not lk.key.startswith((UNKNOWN, UNKNOWN_PERSON))}
         links += description_links(body, self.kb, present)
+        named = {(lk.key, lk.name) for lk in links if lk.kind == "actor" and lk.how != "description"}
+        links += named_type_links(body, [(k, n, self._type_of(k, n)) for k, n in named])
         links = _dedupe(links)
         actors = self.actors(links, analysis)
         persons = [self.person(info, [lk for lk in links if lk.key == key]) for key, info in people.items()]
@@ -75,7 +79,7 @@ class ActorLinker:
         """What one mention refers to, or None for a place or a word that names no actor."""
         kb = self.kb
         if m.kb_id is not None and m.kb_id in kb.records:
-            rec = kb.records[m.kb_id]
+            rec = kb.records[state_phrase(kb, m.text) or m.kb_id]
             return Link(m.start, m.end, m.text, "person" if rec.is_person else "actor", rec.id, rec.name)
         if m.label == "NORP":
             found = demonym_link(doc, kb, m.start, m.end, m.text)
@@ -95,6 +99,10 @@ class ActorLinker:
         if m.label == "PERSON" and guess_type(m.text) == "other":
             return Link(m.start, m.end, m.text, "person", UNKNOWN_PERSON + slug(loose(m.text)), m.text, "ner")
         return Link(m.start, m.end, m.text, "actor", UNKNOWN + slug(loose(m.text)), m.text, "ner")
+
+    def _type_of(self, key: str, name: str) -> str:
+        rec = self.kb.get(key)
+        return rec.type if rec is not None else guess_type(name)
 
     def people(self, doc: Any, body: str, links: list[Link]) -> dict[str, PersonInfo]:
         """People named in the article, with role and affiliation; known people first."""

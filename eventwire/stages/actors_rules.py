@@ -108,6 +108,21 @@ def demonym_link(doc: Any, kb: KnowledgeBase, start: int, end: int, text: str) -
     return Link(start, end, text, "actor", rid, rec.name, "demonym")
 
 
+def state_phrase(kb: KnowledgeBase, text: str) -> str | None:
+    """The state that "<country or demonym> <generic state noun>" names ("US forces" -> US).
+
+    PLOVER codes such phrases as the state (with a sector), not as a named institution; a
+    capitalised noun ("Iraqi Security Forces") is a proper name and is left to the base."""
+    words = text.split()
+    if len(words) != 2 or words[1] not in STATE_NOUNS:
+        return None
+    rid = kb.demonyms.get(fold(words[0]))
+    if rid is None:
+        match = kb.lookup(words[0], person=False, fuzzy=False)
+        rid = match.record.id if match is not None and match.record.type == "state" else None
+    return rid
+
+
 def acronym_links(body: str, links: list[Link]) -> list[Link]:
     """Acronyms defined in the text ("Revolutionary Guard (IRGC)") and their later uses."""
     out: list[Link] = []
@@ -125,18 +140,64 @@ def acronym_links(body: str, links: list[Link]) -> list[Link]:
     return out
 
 
+_FILLER = frozenset({"the", "a", "an", "of", "s", "its"})
+
+
+@lru_cache(maxsize=4096)
+def description_pattern(desc: str) -> re.Pattern[str]:
+    """A description's content words in order, with up to three other words between them.
+
+    "the elite force of the Revolutionary Guard" also finds "the elite military force of
+    Iran's Revolutionary Guard"."""
+    words = [w for w in re.findall(r"[\w\-]+", desc) if w.lower() not in _FILLER]
+    gap = r"(?:[\W_]+[\w\-’']+){0,3}?[\W_]+"
+    body = gap.join(re.escape(w) for w in words)
+    lead = r"\b[Tt]he\s+" if desc.lower().startswith("the ") else r"\b"
+    return re.compile(lead + body + r"\b", re.IGNORECASE)
+
+
 def description_links(body: str, kb: KnowledgeBase, present: set[str]) -> list[Link]:
-    """Definite descriptions of actors already named in the article ("the resistance group")."""
+    """Definite descriptions of actors named in the article, or of parts of them.
+
+    "the resistance group" refers to the Islamic Resistance in Iraq only in an article that
+    names it; "the elite force of the Revolutionary Guard" to the Quds Force where the
+    Revolutionary Guard is named."""
+    parents = {r.subject: r.object for r in kb.relations if r.type == "part_of"}
     out = []
-    lowered = body.lower()
-    for rid in present:
-        rec = kb.records.get(rid)
-        if rec is None:
+    for rec in kb.records.values():
+        if not rec.descriptions or (rec.id not in present and parents.get(rec.id) not in present):
             continue
         for desc in rec.descriptions:
-            needle = desc.lower()
-            for m in re.finditer(rf"(?<!\w){re.escape(needle)}(?!\w)", lowered):
-                out.append(Link(m.start(), m.end(), body[m.start() : m.end()], "actor", rid, rec.name, "description"))
+            for m in description_pattern(desc).finditer(body):
+                out.append(Link(m.start(), m.end(), m.group(0), "actor", rec.id, rec.name, "description"))
+    return out
+
+
+# Words too generic to pick one actor out of several ("the armed group").
+_GENERIC = frozenset({
+    "armed", "militant", "rebel", "islamist", "jihadist", "terrorist", "extremist", "main", "largest", "new", "same",
+    "other", "whole", "entire", "group", "movement", "militia", "organization", "organisation", "national", "islamic",
+    "popular", "army", "front", "forces", "force", "party", "state", "united", "people", "peoples",
+})  # fmt: skip
+_TYPE_NOUN = re.compile(
+    r"\b[Tt]he ([a-z][\w\-]+) (group|movement|militia|organi[sz]ation|faction|alliance|coalition|network)\b"
+)
+
+
+def named_type_links(body: str, present: list[tuple[str, str, str]]) -> list[Link]:
+    """ "the resistance group" for the one named actor whose name has "Resistance" in it.
+
+    ``present`` lists (key, name, type) of the actors named in the article; a word shared by
+    two of them, or too generic, refers to none."""
+    out = []
+    for m in _TYPE_NOUN.finditer(body):
+        word = m.group(1).lower()
+        if word in _GENERIC:
+            continue
+        owners = {(k, n) for k, n, t in present if word in fold(n).split() and t != "state"}
+        if len(owners) == 1:
+            key, name = next(iter(owners))
+            out.append(Link(m.start(), m.end(), m.group(0), "actor", key, name, "description"))
     return out
 
 

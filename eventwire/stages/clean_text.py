@@ -13,6 +13,7 @@ Everything cut is reported as a :class:`~eventwire.model.Removed` block with its
 
 from __future__ import annotations
 
+import itertools
 import re
 import statistics
 from dataclasses import dataclass
@@ -36,8 +37,11 @@ TITLE_MAX_WORDS = 30
 # "Headline - Site name": the part after the last separator is the site when this short.
 SITE_MAX_WORDS = 5
 _SITE_SEPARATOR = re.compile(r"\s+[|–—-]\s+|\s+::\s+")
+# Lines at least this long are looked at to tell hard-wrapped text.
+WRAP_MIN_CHARS = 40
 # Prose seen before a comments heading for the heading to end the article.
 MIN_ARTICLE_SCORE = 40.0
+_QUOTES = "\"'”’»"
 # How far into a page the headline is searched for (pages repeat it under the menus).
 HEADLINE_WINDOW = 300
 
@@ -60,10 +64,9 @@ def clean_text(text: str, title: str | None = None, *, cues: tuple[Cue, ...] | N
     lines = paragraphs(text)
     if not lines:
         return CleanText(title, "")
-    removed: list[Removed] = []
-    found_title, lines, title_removed = split_title(lines, title, cues or load_cues())
-    removed += title_removed
-    shapes = shape_lines(lines, cues or load_cues())
+    cues = cues or load_cues()
+    found_title, lines, removed = split_title(lines, title, cues)
+    shapes = shape_lines(lines, cues)
     title_key = fold(found_title or "")
     keep = choose_lines(shapes, title_key)
     removed += removed_blocks(shapes, keep)
@@ -87,21 +90,21 @@ def paragraphs(text: str) -> list[str]:
             out[-1] = f"{out[-1]} {line}"
         else:
             out.append(line)
-        # a line well short of the wrap width ends its paragraph (or is a heading)
-        joinable = len(line) >= 0.75 * width
+        # a sentence ending well short of the wrap width ends its paragraph
+        joinable = not (ends_sentence(line) and len(line) < 0.75 * width)
     return out
 
 
 def _hard_wrapped(lines: list[str]) -> bool:
-    """True for text wrapped at a fixed width (e-mail, wire copy): most lines near one length."""
-    lengths = [len(line) for line in lines if line]
-    if len(lengths) < 6 or max(lengths) > 100:
+    """True for text wrapped at a fixed width (e-mail, wire copy, copied source code): long lines
+    often break mid-sentence, and the next line then goes on in lower case. Headline lists on
+    web pages also lack final punctuation, but the line after a headline starts a new one."""
+    pairs = [(a, b) for a, b in itertools.pairwise(lines) if a and b and len(a) >= WRAP_MIN_CHARS]
+    open_ended = [(a, b) for a, b in pairs if not ends_sentence(a)]
+    if len(open_ended) < 3 or len(open_ended) < 0.3 * len(pairs):
         return False
-    width = statistics.median(lengths)
-    near = [line for line in lines if line and 0.75 * width <= len(line) <= width * 1.1]
-    # wrapped lines break mid-sentence; a page of one-sentence paragraphs is not wrapped
-    open_ended = sum(1 for line in near if not ends_sentence(line))
-    return width >= 40 and len(near) >= 0.6 * len(lengths) and open_ended >= 0.5 * len(near)
+    going_on = sum(1 for _, b in open_ended if b[0].islower())
+    return going_on >= 0.4 * len(open_ended)
 
 
 def split_title(
@@ -114,8 +117,8 @@ def split_title(
     shape = shape_lines([first], cues)[0]
     if shape.cue is not None or shape.words > TITLE_MAX_WORDS or len(lines) < 2:
         return None, lines, []
-    if shape.ends_sentence and shape.words > 12 and not first.rstrip().endswith(("?", "!")):
-        return None, lines, []
+    if shape.ends_sentence and not first.rstrip().rstrip(_QUOTES).endswith(("?", "!", "…", ":")):
+        return None, lines, []  # a headline asks or exclaims, but does not end with a full stop
     found, removed = first, []
     headline = _headline_below(first, lines[1:HEADLINE_WINDOW])
     parts = _SITE_SEPARATOR.split(first)
@@ -148,10 +151,15 @@ def choose_lines(shapes: list[LineShape], title_key: str) -> list[bool]:
             scores[i] = -20.0
     region = best_region(scores[: _comments_start(shapes, scores)])
     if region is None:
-        # no line long enough to be prose (a brief, a caption): keep the sentences
-        return [s.cue is None and s.ends_sentence and s.words >= 3 for s in shapes]
+        # no line long enough to be prose (a one-line brief, a headline): when unsure, keep
+        keep = [s.cue is None and s.words >= 3 and not s.repeated for s in shapes]
+        return keep if any(keep) else [s.cue is None and s.words >= 3 for s in shapes]
     keep = [False] * len(shapes)
     start, end = region
+    limit = _comments_start(shapes, scores)
+    # a closing short sentence ("He declined to comment.") belongs to the article
+    while end < limit and scores[end] == 0.0 and shapes[end].ends_sentence and shapes[end].cue is None:
+        end += 1
     i = start
     while i < end:
         shape = shapes[i]

@@ -41,6 +41,7 @@ _DATE_WORDS = re.compile(
     rf"\b({_MONTHS}|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?|\b(am|pm|a\.m\.|p\.m\.|gmt|utc|[a-z]st|[a-z]dt|ist|cet|cest|bst|at|on|"
     r"published|updated|posted|last|modified|ago|hours?|minutes?|days?|th|st|nd|rd|de|el|le|am|um)\b"
 )
+_FOOTNOTE = re.compile(r"(\[\d+\])+$")
 _TRUNCATED = re.compile(r"(\w|,)\s*(\.\.\.|…)$")
 
 
@@ -96,7 +97,7 @@ def word_count(line: str) -> float:
 
 def ends_sentence(line: str) -> bool:
     """True when ``line`` ends with sentence punctuation (closing quotes and brackets aside)."""
-    core = line.rstrip().rstrip(_CLOSERS).rstrip()
+    core = _FOOTNOTE.sub("", line.rstrip()).rstrip(_CLOSERS).rstrip()
     return bool(core) and core[-1] in _SENTENCE_END and not _TRUNCATED.search(line.rstrip())
 
 

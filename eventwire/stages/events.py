@@ -17,7 +17,7 @@ from eventwire.config import Options
 from eventwire.model import Actor, Analysis, Event, Span
 from eventwire.names import fold, slug
 from eventwire.stages.events_lexicon import Cues, Frame, load_cues, load_lexicon
-from eventwire.stages.events_modality import CONDITIONAL, INTENDED, REALIZED, in_condition, modality
+from eventwire.stages.events_modality import CONDITIONAL, INTENDED, REALIZED, background, in_condition, modality
 from eventwire.stages.events_roles import EntityIndex, Filler, expand, fill, noun_roles, subject_of, verb_roles
 from eventwire.stages.events_triggers import Trigger, find_triggers
 
@@ -186,8 +186,10 @@ class _Run:
             if kind == "threat":
                 d.mode = d.mode or self.cues.threat_modes.get(first.type)
                 d.recipients = d.recipients or first.recipients
-            elif kind == "request":
-                d.mode = d.mode or REQUEST_MODES.get(first.type)
+            else:
+                if kind == "request":
+                    d.mode = d.mode or REQUEST_MODES.get(first.type)
+                # "condemned an attack by X": the recipient is who did the act
                 inner = {g.token.i for g in content}
                 d.recipients = [r for r in d.recipients if r.i not in inner] or first.actors
             return
@@ -205,6 +207,8 @@ class _Run:
     # ------------------------------------------------------------------ events
 
     def emit(self, d: Draft, sent: Any) -> None:
+        if background(_clause_head(d.token), self.cues):
+            return  # "after crowds burned its embassy": background, not the news
         actors = self.names(d.actors, d, sent) or self.names(d.inherited_actor, d, sent)
         recipients = [r for r in self.names(d.recipients, d, sent) if r.name not in {a.name for a in actors}]
         if not actors and (d.frame.nominal or not recipients or d.token.dep_ in ("acl", "amod")):
@@ -338,6 +342,13 @@ class _Run:
             score -= 0.05
         score *= MODALITY_WEIGHT.get(d.modality, 0.8)
         return round(min(0.99, max(0.05, score)), 2)
+
+
+def _clause_head(tok: Token) -> Token:
+    """The verb heading the clause ``tok`` is in."""
+    while tok.pos_ not in ("VERB", "AUX") and tok.head is not tok:
+        tok = tok.head
+    return tok
 
 
 def _deduplicated(events: list[Event]) -> list[Event]:

@@ -86,6 +86,7 @@ class Cues:
     possible_aux: frozenset[str]
     conditional_aux: frozenset[str]
     condition_marks: frozenset[str]
+    background_marks: frozenset[str]
     intended_governors: frozenset[str]
     possible_governors: frozenset[str]
     negated_governors: frozenset[str]
@@ -117,6 +118,7 @@ def load_cues(path: Path | str | None = None) -> Cues:
         possible_aux=mod["possible_aux"],
         conditional_aux=mod["conditional_aux"],
         condition_marks=mod["condition_marks"],
+        background_marks=mod["background_marks"],
         intended_governors=mod["intended_governors"],
         possible_governors=mod["possible_governors"],
         negated_governors=mod["negated_governors"],

@@ -64,6 +64,14 @@ def reported(tok: Token, cues: Cues) -> bool:
     return tok.dep_ == "ccomp" and tok.head.lemma_.lower() in cues.speech_verbs
 
 
+def background(tok: Token, cues: Cues) -> bool:
+    """``tok`` heads a temporal clause ("after crowds burned its embassy"): an earlier
+    event told as background, whose reality does not depend on the main clause."""
+    return tok.dep_ == "advcl" and any(
+        m.dep_ == "mark" and m.lower_ in cues.background_marks for m in tok.children
+    )
+
+
 def own_modality(tok: Token, cues: Cues) -> str | None:
     """The modality marked on ``tok`` itself (negation, auxiliaries, conditions)."""
     if _negated(tok, cues):
@@ -98,7 +106,7 @@ def modality(trigger: Token, cues: Cues, stop: Token | None = None) -> str:
     tok = trigger
     for _ in range(5):
         gov = _governor(tok)
-        if gov is None or gov is stop:
+        if gov is None or gov is stop or background(tok, cues):
             break
         lemma = gov.lemma_.lower()
         if tok.dep_ == "ccomp" and lemma in cues.speech_verbs:

@@ -128,6 +128,17 @@ def subject_of(verb: Token, depth: int = 0) -> list[Token]:
         return [head]
     if dep == "relcl":
         return [head]
+    if dep in ("ccomp", "ROOT"):
+        return _stray_subject(verb)
+    return []
+
+
+def _stray_subject(verb: Token) -> list[Token]:
+    """A clause the parser left without a subject ("groups of Iran -backed militias are
+    prepared"): the nearest subject to its left that governs no clause of its own."""
+    for tok in reversed(list(verb.sent[: verb.i - verb.sent.start])):
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i < verb.i:
+            return [tok] if tok.head.dep_ not in ("ROOT",) else []
     return []
 
 
@@ -170,8 +181,10 @@ def noun_roles(noun: Token, frame: Frame, cues: Cues, index: EntityIndex) -> tup
         actors, recipients = actors or people[:1], recipients or people[1:]
     if frame.of_is_actor:
         actors += pobjs(noun, ("of",))
-    for c in children(noun, "compound", "amod", "nmod"):
-        # "Israeli shelling", "Israeli tank shelling": a named modifier is the actor
+    verbal = frame.type in ("REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT", "AGREE")
+    for c in children(noun, "compound", "amod", "nmod") if not verbal else []:
+        # "Israeli shelling", "Israeli tank shelling": a named modifier is the actor (of an
+        # act; "US requests" is too loose a report of a statement to code)
         for m in (c, *children(c, "compound", "amod")):
             if m.lemma_.lower() not in frame.modifier and index.covering(m.idx, m.idx + len(m)) is not None:
                 actors.append(m)
@@ -241,8 +254,10 @@ def fill(head: Token, index: EntityIndex, cues: Cues) -> Filler | None:
     if head.lower_ in cues.pronouns:
         return Filler(head.text, head.idx, head.idx + len(head), kind=cues.pronouns[head.lower_], pronoun=True)
     if head.pos_ == "PROPN":
-        toks = [t for t in head.subtree if t.pos_ == "PROPN" and abs(t.i - head.i) <= 3]
-        return _unknown(toks or [head], "other")
+        toks = [head]
+        while toks[0].i > 0 and toks[0].nbor(-1).pos_ == "PROPN" and toks[0].nbor(-1).dep_ in ("compound", "flat"):
+            toks.insert(0, toks[0].nbor(-1))
+        return _unknown(toks, "other")
     if lemma in cues.actor_nouns:
         return _unknown(phrase_tokens(head), cues.actor_nouns[lemma])
     return None

@@ -55,8 +55,6 @@ def actor_like(tok: Token, cues: Cues, index: EntityIndex) -> bool:
     """A token that can name an actor: an entity, a proper noun, a pronoun, an actor noun."""
     if index.covering(tok.idx, tok.idx + len(tok)) is not None:
         return True
-    if any(index.covering(c.idx, c.idx + len(c)) for c in tok.children if c.dep_ in ("compound", "amod", "poss")):
-        return True
     return tok.pos_ == "PROPN" or tok.lower_ in cues.pronouns or tok.lemma_.lower() in cues.actor_nouns
 
 

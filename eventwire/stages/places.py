@@ -120,4 +120,3 @@ def resolve_place(name: str, analysis: Analysis, gazetteer: Gazetteer | None = N
         demonym = gaz.demonym(name)
         return _place(demonym) if demonym is not None else None
     return _place(entry)
-

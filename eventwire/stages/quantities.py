@@ -49,6 +49,7 @@ class Unit:
     end: int
     token: Any = None
     start: int | None = None  # set when a currency symbol before the number opens the span
+    measure: bool = False  # money or a percentage, which need no noun
 
 
 class QuantityFinder:
@@ -80,8 +81,8 @@ def find_quantities(body: str, doc: Any, units: UnitLexicon, numbers: NumberWord
         unit = _unit(number, doc, units)
         if unit is None:
             continue
-        category = _category(number, unit, units)
-        if number.words == "one" and category is None:
+        category = _category(number, unit, doc, units)
+        if number.words == "one" and category is None and not unit.measure:
             continue  # "one" is mostly a determiner ("one commander said")
         if unit.name is None and category is None:
             continue
@@ -160,19 +161,23 @@ def _unit(number: Number, doc: Any, units: UnitLexicon) -> Unit | None:
     before = doc[number.first - 1] if number.first > 0 else None
     if before is not None and before.text.lower() in units.currency_symbols:
         code = units.currency_symbols[before.text.lower()]
-        return Unit(code, _end(doc[number.last]), start=min(before.idx, number.start))
+        return Unit(code, _end(doc[number.last]), start=min(before.idx, number.start), measure=True)
     if after is not None:
         percent = _percent(number, doc, units)
         if percent is not None:
             return percent
         if after.lower_ in units.currency_words:
-            return Unit(units.currency_words[after.lower_], _end(after), after)
+            return Unit(units.currency_words[after.lower_], _end(after), after, measure=True)
     noun = _counted_noun(number, doc)
     if noun is None:
         if after is not None and after.tag_ in ("JJ", "VBN", "VBD", "VBG") and units.category_of(after):
             return Unit(None, _end(after), after)  # "12 dead", "30 wounded", "7 missing"
         return Unit(None, _end(doc[number.last]))
-    if noun.lemma_.lower() in units.time_units or noun.lower_ in units.time_units or noun.lower_ in _CALENDAR:
+    if (
+        noun.lemma_.lower() in units.time_units
+        or noun.lower_ in units.time_units
+        or noun.lower_.rstrip(".") in _CALENDAR
+    ):
         return None  # "three years", "a 45-year-old", "3 March": durations, ages and dates
     if noun.lower_ in units.not_units or noun.pos_ == "PRON":
         return Unit(None, _end(noun) if noun.i > number.last else _end(doc[number.last]), noun)
@@ -186,7 +191,7 @@ def _percent(number: Number, doc: Any, units: UnitLexicon) -> Unit | None:
         if stop <= len(doc):
             words = " ".join(t.lower_ for t in doc[number.last + 1 : stop])
             if words in units.percent_words:
-                return Unit("percent", _end(doc[stop - 1]))
+                return Unit("percent", _end(doc[stop - 1]), measure=True)
     return None
 
 
@@ -207,16 +212,29 @@ def _counted_noun(number: Number, doc: Any) -> Any:
         head = token.head
         if token.dep_ in ("nummod", "quantmod", "compound") and head.i > number.last and head.pos_ in ("NOUN", "PROPN"):
             # the head of a compound ("drone attacks") is the counted noun, not the modifier
-            while head.dep_ == "compound" and head.head.i > head.i:
+            while (
+                head.dep_ == "compound" and head.tag_ in ("NN", "NNP") and not head.ent_type_ and head.head.i > head.i
+            ):
                 head = head.head
-            return head
+            return _plural_before(doc, number.last, head)
     return None
 
 
-def _category(number: Number, unit: Unit, units: UnitLexicon) -> str | None:
+def _plural_before(doc: Any, last: int, head: Any) -> Any:
+    """ "350 Syrians work": a count above one names a plural noun, so a singular head past a
+    plural one is a parse slip, and the plural noun is the one counted."""
+    if head.tag_ not in ("NN", "NNP"):
+        return head
+    plurals = [t for t in doc[last + 1 : head.i] if t.tag_ in ("NNS", "NNPS")]
+    return plurals[0] if plurals else head
+
+
+def _category(number: Number, unit: Unit, doc: Any, units: UnitLexicon) -> str | None:
     """Casualty category of the counted people: from the noun, its verb, or its modifiers."""
+    if unit.measure:
+        return None
     # the noun ("12 people were killed") or, in "dozens of civilians went missing", the number
-    for token in (unit.token, number.head_token):
+    for token in (unit.token, number.head_token, doc[number.first]):
         if token is None:
             continue
         found = units.category_of(token)

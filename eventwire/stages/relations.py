@@ -124,12 +124,32 @@ class RelationFinder:
                 relations.append(Relation(s, rel, o, Span.of(body, sent.start_char, sent.end_char), "text"))
         by_id = {a.id: a for a in analysis.actors if a.known}
         for kr in self.kb.related(set(by_id)):
+            if kr.type == "part_of" and by_id[kr.object].type == "state":
+                continue  # a ministry is part of its state: true, and already said by its country
             s, o = by_id[kr.subject].name, by_id[kr.object].name
             if (s, kr.type, o) in seen:
                 continue
             seen.add((s, kr.type, o))
             relations.append(Relation(s, kr.type, o, _shared_sentence(doc, by_id[kr.subject], by_id[kr.object]), "kb"))
-        return replace(analysis, relations=tuple(relations))
+        return replace(analysis, relations=tuple(_without_implied(relations)))
+
+
+def _without_implied(relations: list[Relation]) -> list[Relation]:
+    """Drop known relations that others imply: S backs O when S backs O's umbrella group.
+
+    Backing an umbrella is backing its members; listing each member again says nothing new
+    and buries the stated relations. Stated ones are always kept."""
+    keys = {(r.subject, r.relation, r.object) for r in relations}
+    umbrellas: dict[str, set[str]] = {}
+    for r in relations:
+        if r.relation == "member_of":
+            umbrellas.setdefault(r.subject, set()).add(r.object)
+    out = []
+    for r in relations:
+        implied = r.relation == "backs" and any((r.subject, "backs", u) in keys for u in umbrellas.get(r.object, ()))
+        if r.source == "text" or not implied:
+            out.append(r)
+    return out
 
 
 def _shared_sentence(doc: Any, a: Actor, b: Actor) -> Span | None:

@@ -153,8 +153,8 @@ def _names_something(span: Any, doc: Any) -> bool:
 
 def _is_year(match: Match, span: Any, body: str, doc: Any, lex: TimeLexicon) -> bool:
     root = span.root
-    if root.dep_ == "nummod" and root.head.i > root.i and root.head.pos_ == "NOUN":
-        return False  # "2000 fighters": a count of the noun after it
+    if root.dep_ == "nummod" and root.head.i > root.i and root.head.tag_ == "NNS":
+        return False  # "2000 fighters" counts the noun after it; "a 2008 raid" is a year
     if any(e.label_ == "DATE" and e.start <= span.start and span.end <= e.end for e in doc.ents):
         return True
     return prefix_before(body, match.start, tuple(lex.year_cues)) is not None

@@ -128,7 +128,7 @@ def _compile(lex: TimeLexicon) -> Grammar:
         "mdy": rf"\b{any_month}\s+{day},?\s+{year}\b",
         "my": rf"\b{any_month},?\s+(?:of\s+)?{year}\b",
         "dm": rf"\b{day}\s+(?:of\s+)?{any_month}(?![\w-])",
-        "md": rf"\b{any_month}\s+{day}\b(?![:.,]?\d)",
+        "md": rf"\b{any_month}(?:\s+|(?<=\.))\s*{day}\b(?![:.,]?\d)",
         "part": rf"\b(?P<part>{part}|early|mid|late)[\s-]+(?:{full_month}(?:,?\s+{year})?|{bare_year})\b",
         "month": rf"\b(?:(?P<rel>last|next|this)\s+)?{full_month}\b",
         "year_range": rf"\b{year}\s?[-–]\s?(?P<y2>\d\d(?:\d\d)?)\b",

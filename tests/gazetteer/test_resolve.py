@@ -89,9 +89,7 @@ def test_names_inside_organisation_names_are_not_places(body: str, start: int, e
 
 def test_organisation_names_hold_no_places(gaz: Gazetteer) -> None:
     body = "She joined Bank of America after the University of Texas. Kataib Hezbollah denied it."
-    found = places_of(
-        gaz, body, [("America", "GPE"), ("University of Texas", "ORG"), ("Kataib Hezbollah", "ORG")]
-    )
+    found = places_of(gaz, body, [("America", "GPE"), ("University of Texas", "ORG"), ("Kataib Hezbollah", "ORG")])
     assert found == {}
 
 

@@ -224,6 +224,32 @@ def test_clean_text_joins_hard_wrapped_paragraphs() -> None:
     assert cleaned.body.count("\n\n") == 1
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Obama has agreed to lift the sanctions on Iran",
+        "Rebels seized the town on Friday.",
+        "Rebels seized the town on Friday.\r\nThe army withdrew.",
+        "Rebels seized the town on Friday after heavy fighting.\n\nRebels seized the town on Friday after heavy fighting.",
+    ],
+)
+def test_clean_text_keeps_a_one_line_brief_whole(text: str) -> None:
+    cleaned = clean_text(text)
+    assert cleaned.body.split() == text.split()
+    assert cleaned.title is None or cleaned.title in text
+
+
+def test_clean_text_keeps_a_closing_short_sentence() -> None:
+    text = (
+        "The ministry said on Sunday that the two ships had left the port after inspectors finished their checks.\n"
+        "A third ship is expected to leave the port later in the week if the weather allows, officials said.\n"
+        "The ministry declined to comment.\n"
+        "Most read\n"
+        "Port strike ends after pay deal\n"
+    )
+    assert clean_text(text, "Ships leave port").body.endswith("The ministry declined to comment.")
+
+
 def test_clean_text_returns_an_empty_body_for_furniture_only() -> None:
     cleaned = clean_text("Home\nNews\nSport\nSubscribe\nCopyright 2024 The Daily Courier.")
     assert cleaned.body == ""
