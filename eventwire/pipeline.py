@@ -22,6 +22,7 @@ from eventwire.model import Analysis, Article, Source
 REGISTRY: dict[str, str] = {
     "clean": "eventwire.stages.clean:Cleaner",
     "language": "eventwire.stages.language:LanguageStage",
+    "translate": "eventwire.stages.translate:Translator",
     "parse": "eventwire.stages.parse:Parser",
     "mentions": "eventwire.stages.mentions:MentionFinder",
     "actors": "eventwire.stages.actors:ActorLinker",

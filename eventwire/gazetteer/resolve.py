@@ -27,6 +27,8 @@ PROVINCE_WEIGHT = 3.0  # x the share that lie in (or are) the candidate's provin
 NEAR_WEIGHT = 2.0  # x exp(-distance / NEAR_KM) to the nearest other resolved place
 NEAR_KM = 100.0
 HINT_BONUS = 4.0  # the text asks for this kind ("the province of X"): a strong preference, not a rule
+COHERENCE_WEIGHT = 3.0  # x the mean closeness to the other names' likelier readings
+COHERENCE_READINGS = 10  # readings of another name considered: its likeliest ones
 MAX_CANDIDATES = 40
 ROUNDS = 3
 HINT_LEVELS = {"province": (ADM1, ADM2), "county": (ADM2,), "city": (CITY,), "country": (COUNTRY,)}
@@ -117,6 +119,9 @@ class Resolver:
         keys = list(groups)
         cands = [self.candidates(toponyms[groups[g][0]]) for g in keys]
         priors = [[self.prior(e, toponyms[groups[g][0]]) for e in cs] for g, cs in zip(keys, cands, strict=True)]
+        if len(keys) > 1:
+            for k, bonus in enumerate(_coherence(cands, priors)):
+                priors[k] = [p + b for p, b in zip(priors[k], bonus, strict=True)]
         fixed = list(context)
         choice = [max(range(len(cs)), key=lambda j: ps[j]) if cs else -1 for cs, ps in zip(cands, priors, strict=True)]
         for _ in range(ROUNDS):
@@ -137,6 +142,36 @@ class Resolver:
             for i in groups[g]:
                 out[i] = cands[k][choice[k]] if choice[k] >= 0 else None
         return out
+
+
+def _coherence(cands: list[list[Entry]], priors: list[list[float]]) -> list[list[float]]:
+    """Support each candidate draws from readings of the *other* names lying near it.
+
+    For every other name, the nearest of its likelier readings counts, whatever reading is
+    chosen for it: a cluster of small places that all lie together (Manhattan, Wamego and
+    Pottawatomie County, Kansas) outweighs a larger namesake far from the rest."""
+    tops = []
+    for cs, ps in zip(cands, priors, strict=True):
+        order = sorted(range(len(cs)), key=lambda j: -ps[j])[:COHERENCE_READINGS]
+        tops.append([(cs[j].lat, cs[j].lon) for j in order if cs[j].level in (CITY, ADM2, SITE)])
+    out = []
+    for k, cs in enumerate(cands):
+        others = [t for j, t in enumerate(tops) if j != k and t]
+        bonus = []
+        for e in cs:
+            if not others or e.level not in (CITY, ADM2, SITE):
+                bonus.append(0.0)
+                continue
+            near = sum(math.exp(-min(_flat_km(e.lat, e.lon, a, b) for a, b in pts) / NEAR_KM) for pts in others)
+            bonus.append(COHERENCE_WEIGHT * near / len(others))
+        out.append(bonus)
+    return out
+
+
+def _flat_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Distance on a flat map around the two points: fast, and right to a few percent nearby."""
+    dx = (lon1 - lon2) * math.cos(math.radians((lat1 + lat2) / 2))
+    return 111.2 * math.hypot(dx, lat1 - lat2)
 
 
 def _tail_hint(text: str) -> str | None:

@@ -61,37 +61,89 @@ def clean_text(text: str, title: str | None = None, *, cues: tuple[Cue, ...] | N
     ``title`` is the caller's title, if known; otherwise a short first line is taken as the
     title. ``cues`` replaces the packaged furniture cues (see :func:`load_cues`).
     """
-    lines = paragraphs(text)
-    if not lines:
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    paras = paragraph_spans(text)
+    if not paras:
         return CleanText(title, "")
     cues = cues or load_cues()
-    found_title, lines, removed = split_title(lines, title, cues)
-    shapes = shape_lines(lines, cues)
+    lines = [line for line, _, _ in paras]
+    found_title, rest, removed = split_title(lines, title, cues)
+    spans = [(start, end) for _, start, end in paras[len(lines) - len(rest) :]]
+    shapes = shape_lines(rest, cues)
     title_key = fold(found_title or "")
     keep = choose_lines(shapes, title_key)
     removed += removed_blocks(shapes, keep)
-    body = "\n\n".join(s.text for s, k in zip(shapes, keep, strict=True) if k)
-    return CleanText(title or found_title, body, tuple(removed))
+    return CleanText(title or found_title, verbatim(text, spans, keep), tuple(removed))
 
 
-def paragraphs(text: str) -> list[str]:
-    """The non-empty lines of ``text``, with hard-wrapped paragraphs joined into one line."""
-    raw = [line.strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-    if not _hard_wrapped(raw):
-        return [line for line in raw if line]
-    out: list[str] = []
-    width = statistics.median(len(line) for line in raw if line)
-    joinable = False
-    for line in raw:
-        if not line:
-            joinable = False
-            continue
-        if joinable:
-            out[-1] = f"{out[-1]} {line}"
+def verbatim(text: str, spans: list[tuple[int, int]], keep: list[bool]) -> str:
+    """The kept lines as the input wrote them: each run of consecutive kept lines is one
+    slice of ``text`` (its line breaks untouched), runs joined by a blank line.
+
+    Keeping the article's own characters keeps every offset into the body mappable to the
+    input, which evidence and the evaluation sets rely on."""
+    runs: list[tuple[int, int]] = []
+    previous = False
+    for (start, end), k in zip(spans, keep, strict=True):
+        if k and previous:
+            runs[-1] = (runs[-1][0], end)
+        elif k:
+            runs.append((start, end))
+        previous = k
+    return "\n\n".join(text[a:b] for a, b in runs)
+
+
+def paragraph_spans(text: str) -> list[tuple[str, int, int]]:
+    """The non-empty lines of ``text`` with their offsets; hard-wrapped paragraphs become one
+    line whose span covers the original lines (and the line breaks between them)."""
+    raw = []
+    for m in re.finditer(r"[^\n]+", text):
+        line = m.group(0)
+        lead = len(line) - len(line.lstrip())
+        stripped = line.strip()
+        if stripped:
+            raw.append((stripped, m.start() + lead, m.start() + lead + len(stripped)))
         else:
-            out.append(line)
+            raw.append(("", m.start(), m.start()))
+    lines = [line for line, _, _ in raw]
+    blank_before = _blank_before(text, raw)
+    if not _hard_wrapped(_with_blanks(lines, blank_before)):
+        return [r for r in raw if r[0]]
+    width = statistics.median(len(line) for line in lines if line)
+    out: list[tuple[str, int, int]] = []
+    joinable = False
+    for (line, start, end), blank in zip(raw, blank_before, strict=True):
+        if not line:
+            continue
+        if blank:
+            joinable = False
+        if joinable:
+            out[-1] = (f"{out[-1][0]} {line}", out[-1][1], end)
+        else:
+            out.append((line, start, end))
         # a sentence ending well short of the wrap width ends its paragraph
         joinable = not (ends_sentence(line) and len(line) < 0.75 * width)
+    return out
+
+
+def _blank_before(text: str, raw: list[tuple[str, int, int]]) -> list[bool]:
+    """For each line, whether a blank line separates it from the line before."""
+    out = []
+    prev_end = 0
+    for _, start, end in raw:
+        out.append(text[prev_end:start].count("\n") >= 2)
+        prev_end = end
+    return out
+
+
+def _with_blanks(lines: list[str], blank_before: list[bool]) -> list[str]:
+    """The line list with empty strings where blank lines were, as ``_hard_wrapped`` expects."""
+    out: list[str] = []
+    for line, blank in zip(lines, blank_before, strict=True):
+        if blank and out:
+            out.append("")
+        if line:
+            out.append(line)
     return out
 
 

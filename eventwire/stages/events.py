@@ -24,15 +24,30 @@ from eventwire.stages.events_triggers import Trigger, find_triggers
 Token = Any
 FORCEFUL = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
 RECIPROCAL = frozenset({"AGREE", "CONSULT", "COOPERATE", "ASSAULT"})
-REQUEST_MODES = {"RETREAT": "yield", "CONCEDE": "change", "CONSULT": "meet", "AGREE": "meet", "AID": "assist",
-                 "COOPERATE": "assist", "SUPPORT": "assist"}
+REQUEST_MODES = {
+    "RETREAT": "yield",
+    "CONCEDE": "change",
+    "CONSULT": "meet",
+    "AGREE": "meet",
+    "AID": "assist",
+    "COOPERATE": "assist",
+    "SUPPORT": "assist",
+}
 MODALITY_WEIGHT = {"realized": 1.0, "intended": 0.9, "conditional": 0.8, "possible": 0.75, "negated": 0.85}
 # Dependencies along which an event sits inside another event's content.
 CONTENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "acl", "nsubjpass", "conj", "advcl"})
 DEONTIC = Frame(lemma="must", type="REQUEST", governs="request", weight=0.6)
 MODALITY_RANK = {"realized": 0, "intended": 1, "conditional": 2, "possible": 3, "negated": 4}
-ASSAULT_MODE_ORDER = ("unconventional", "suicide-attack", "drone", "aerial", "explosives", "heavy-weapons",
-                      "firearms", "beat")
+ASSAULT_MODE_ORDER = (
+    "unconventional",
+    "suicide-attack",
+    "drone",
+    "aerial",
+    "explosives",
+    "heavy-weapons",
+    "firearms",
+    "beat",
+)
 
 
 @dataclass
@@ -103,7 +118,7 @@ class _Run:
         if frame.nominal:
             actors, recipients, light = noun_roles(tok, frame, self.cues, self.index)
         else:
-            actors, recipients = verb_roles(tok, frame)
+            actors, recipients = verb_roles(tok, frame, self.cues)
         return Draft(trig, frame.type, frame.mode, modality(tok, self.cues), actors, recipients, light)
 
     def code_sentence(self, sent: Any, triggers: list[Trigger]) -> None:
@@ -129,7 +144,7 @@ class _Run:
         self.events[start:] = _deduplicated(self.events[start:])
 
     def merge_instrument(self, d: Draft, by_token: dict[int, Draft]) -> None:
-        """"Israeli shelling killed five": the nominal attack in the subject is the killing's
+        """ "Israeli shelling killed five": the nominal attack in the subject is the killing's
         cause, so the verb takes its actor and mode and the noun is not coded twice."""
         if d.dropped or d.type != "ASSAULT" or d.frame.nominal:
             return
@@ -141,14 +156,14 @@ class _Run:
                 d.mode = d.mode or g.mode or _assault_mode(g.token, self.cues)
 
     def deontic_reports(self, sent: Any, drafts: list[Draft]) -> list[Draft]:
-        """"X said that Y must act": a demand by X on Y (REQUEST), whose content is not coded."""
+        """ "X said that Y must act": a demand by X on Y (REQUEST), whose content is not coded."""
         out = []
         for verb in sent:
             if verb.dep_ != "ccomp" or verb.head.lemma_ not in self.cues.speech_verbs:
                 continue
             if not any(c.dep_ == "aux" and c.lower_ in self.cues.deontic_aux for c in verb.children):
                 continue
-            speaker = subject_of(verb.head)
+            speaker = subject_of(verb.head, self.cues)
             addressee = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
             if not speaker or not addressee or addressee[0].lower_ in ("we", "i", "us"):
                 continue
@@ -218,10 +233,14 @@ class _Run:
         if len(actors) > 1 and not recipients and d.type in RECIPROCAL:
             pairs = [(actors[0], r) for r in actors[1:]]
         else:
-            pairs = [(a, r) for a in (actors or [None]) for r in (recipients or [None])]
+            some_actors: list[Filler | None] = list(actors) or [None]
+            some_recipients: list[Filler | None] = list(recipients) or [None]
+            pairs = [(a, r) for a in some_actors for r in some_recipients]
         mode = d.mode
         if d.type == "ASSAULT" and mode is None:
             mode = _assault_mode(d.token, self.cues)
+        elif d.type == "AID" and mode is None:
+            mode = _aid_mode(d, self.cues)
         evidence = self.evidence(d, actors + recipients)
         contexts = tuple(_contexts(sent, self.cues)[:3]) or tuple(self.article_contexts)
         roles = [(f.start, f.end) for f in actors + recipients]
@@ -361,7 +380,7 @@ def _deduplicated(events: list[Event]) -> list[Event]:
         if any(k.recipient == e.recipient or e.recipient is None for k in same):
             continue
         kept.append(e)
-    return sorted(kept, key=lambda e: (e.trigger.start if e.trigger else e.evidence.start))
+    return sorted(kept, key=lambda e: e.trigger.start if e.trigger else e.evidence.start)
 
 
 def _governor_of(d: Draft, by_token: dict[int, Draft]) -> Draft | None:
@@ -389,6 +408,13 @@ def _assault_mode(tok: Token, cues: Cues) -> str | None:
             words |= {t.lemma_.lower() for t in c.subtree}
     modes = {cues.assault_modes[w] for w in words if w in cues.assault_modes}
     return next((m for m in ASSAULT_MODE_ORDER if m in modes), None)
+
+
+def _aid_mode(d: Draft, cues: Cues) -> str | None:
+    """The AID mode shown by what is given ("weapons": military, "food": humanitarian)."""
+    given = d.trigger.matched if d.trigger.matched is not None else d.token
+    words = [given.lemma_.lower(), *(c.lemma_.lower() for c in given.children if c.dep_ in ("amod", "compound"))]
+    return next((cues.aid_modes[w] for w in words if w in cues.aid_modes), None)
 
 
 def _contexts(span: Any, cues: Cues) -> list[str]:

@@ -62,9 +62,13 @@ class Lexicon:
 _SETS = ("object", "object_not", "particle", "prep", "subject", "modifier")
 
 
-def _frame(lemma: str, raw: dict[str, Any], nominal: bool) -> Frame:
+def _frame(lemma: str, raw: dict[str, Any], nominal: bool, lists: dict[str, list[str]]) -> Frame:
     kw: dict[str, Any] = {k: v for k, v in raw.items() if k not in _SETS and k != "recipient"}
-    kw.update({k: frozenset(raw[k]) for k in _SETS if k in raw})
+    for key in _SETS:
+        if key in raw:
+            value = raw[key]
+            # "@forces" names a shared word list of the file's "lists" section
+            kw[key] = frozenset(lists[value[1:]] if isinstance(value, str) else value)
     kw["recipient"] = tuple(raw.get("recipient", ()))
     return Frame(lemma=lemma, nominal=nominal, **kw)
 
@@ -73,8 +77,9 @@ def _frame(lemma: str, raw: dict[str, Any], nominal: bool) -> Frame:
 def load_lexicon(path: Path | str | None = None) -> Lexicon:
     """The trigger lexicon at ``path`` (default: the packaged ``triggers.json``)."""
     raw = json.loads(Path(path or TRIGGERS_PATH).read_text(encoding="utf-8"))
-    verbs = {k: tuple(_frame(k, f, False) for f in fs) for k, fs in raw["verbs"].items()}
-    nouns = {k: tuple(_frame(k, f, True) for f in fs) for k, fs in raw["nouns"].items()}
+    lists = raw.get("lists", {})
+    verbs = {k: tuple(_frame(k, f, False, lists) for f in fs) for k, fs in raw["verbs"].items()}
+    nouns = {k: tuple(_frame(k, f, True, lists) for f in fs) for k, fs in raw["nouns"].items()}
     return Lexicon(verbs=verbs, nouns=nouns)
 
 
@@ -99,10 +104,13 @@ class Cues:
     responsibility_nouns: frozenset[str]
     responsibility_verbs: frozenset[str]
     speech_verbs: frozenset[str]
+    object_control_verbs: frozenset[str]
+    quantity_nouns: frozenset[str]
     actor_nouns: dict[str, str]
     pronouns: dict[str, str]
     assault_modes: dict[str, str]
     threat_modes: dict[str, str]
+    aid_modes: dict[str, str]
     contexts: dict[str, frozenset[str]]
 
 
@@ -131,10 +139,13 @@ def load_cues(path: Path | str | None = None) -> Cues:
         responsibility_nouns=frozenset(raw["responsibility_nouns"]),
         responsibility_verbs=frozenset(raw["responsibility_verbs"]),
         speech_verbs=frozenset(raw["speech_verbs"]),
+        object_control_verbs=frozenset(raw["object_control_verbs"]),
+        quantity_nouns=frozenset(raw["quantity_nouns"]),
         actor_nouns=actor_nouns,
         pronouns=dict(raw["pronouns"]),
         assault_modes=modes,
         threat_modes=dict(raw["threat_modes"]),
+        aid_modes=dict(raw["aid_modes"]),
         contexts={k: frozenset(v) for k, v in raw["contexts"].items()},
     )
 

@@ -67,9 +67,7 @@ def reported(tok: Token, cues: Cues) -> bool:
 def background(tok: Token, cues: Cues) -> bool:
     """``tok`` heads a temporal clause ("after crowds burned its embassy"): an earlier
     event told as background, whose reality does not depend on the main clause."""
-    return tok.dep_ == "advcl" and any(
-        m.dep_ == "mark" and m.lower_ in cues.background_marks for m in tok.children
-    )
+    return tok.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in cues.background_marks for m in tok.children)
 
 
 def own_modality(tok: Token, cues: Cues) -> str | None:

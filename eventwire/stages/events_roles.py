@@ -18,13 +18,6 @@ Token = Any  # a spaCy token; spaCy ships no type stubs we can rely on
 SUBJECTS = ("nsubj", "csubj", "expl")
 MODIFIERS = ("compound", "amod", "nmod", "poss")
 RELATIVE = frozenset({"that", "which", "who", "whom", "whose"})
-# Verbs whose object, not subject, does the act of their complement ("urged Iran to withdraw").
-OBJECT_CONTROL = frozenset(
-    {"urge", "ask", "tell", "order", "force", "allow", "persuade", "invite", "help", "encourage", "pressure",
-     "press", "call", "instruct", "compel", "permit", "enable", "lead", "push", "require", "authorize", "get"}
-)
-QUANTITY_NOUNS = frozenset({"dozen", "hundred", "thousand", "series", "wave", "number", "string", "spate", "round",
-                            "couple", "string", "lot", "scores", "score", "handful", "set"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +86,7 @@ def is_passive(tok: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass", "csubjpass") for c in tok.children)
 
 
-def subject_of(verb: Token, depth: int = 0) -> list[Token]:
+def subject_of(verb: Token, cues: Cues, depth: int = 0) -> list[Token]:
     """The tokens that do the act of ``verb``: its subject, passive agent, or the subject
     it shares through coordination, control, raising or a relative clause."""
     if depth > 5:
@@ -113,17 +106,17 @@ def subject_of(verb: Token, depth: int = 0) -> list[Token]:
         return []
     dep = verb.dep_
     if dep == "conj":
-        return subject_of(head, depth + 1)
+        return subject_of(head, cues, depth + 1)
     if dep in ("xcomp", "ccomp") and head.dep_ == "acomp":
-        return subject_of(head.head, depth + 1)
+        return subject_of(head.head, cues, depth + 1)
     if dep == "xcomp":
         objects = children(head, "dobj")
-        if objects and head.lemma_ in OBJECT_CONTROL:
+        if objects and head.lemma_ in cues.object_control_verbs:
             return objects
         on = pobjs(head, ("on", "upon")) if head.lemma_ == "call" else []
-        return on or subject_of(head, depth + 1)
+        return on or subject_of(head, cues, depth + 1)
     if dep == "advcl" or (dep == "pcomp" and head.head is not head):
-        return subject_of(head if dep == "advcl" else head.head, depth + 1)
+        return subject_of(head if dep == "advcl" else head.head, cues, depth + 1)
     if dep == "acl" and verb.tag_ == "VBG":
         return [head]
     if dep == "relcl":
@@ -142,9 +135,9 @@ def _stray_subject(verb: Token) -> list[Token]:
     return []
 
 
-def verb_roles(verb: Token, frame: Frame) -> tuple[list[Token], list[Token]]:
+def verb_roles(verb: Token, frame: Frame, cues: Cues) -> tuple[list[Token], list[Token]]:
     """Actor and recipient heads of a verbal trigger."""
-    actors = subject_of(verb)
+    actors = subject_of(verb, cues)
     recipients: list[Token] = []
     if frame.inverse:
         # "received weapons from the government": the giver is in the "from" phrase
@@ -170,7 +163,9 @@ def verb_roles(verb: Token, frame: Frame) -> tuple[list[Token], list[Token]]:
     return actors, recipients
 
 
-def noun_roles(noun: Token, frame: Frame, cues: Cues, index: EntityIndex) -> tuple[list[Token], list[Token], Token | None]:
+def noun_roles(
+    noun: Token, frame: Frame, cues: Cues, index: EntityIndex
+) -> tuple[list[Token], list[Token], Token | None]:
     """Actor and recipient heads of a nominal trigger, and the light verb that lent its subject."""
     actors = children(noun, "poss")
     actors += pobjs(noun, ("by",))
@@ -198,7 +193,7 @@ def noun_roles(noun: Token, frame: Frame, cues: Cues, index: EntityIndex) -> tup
     if not actors:
         verb = light_verb(noun, cues)
         if verb is not None:
-            actors, light = subject_of(verb), verb
+            actors, light = subject_of(verb, cues), verb
             for d in children(verb, "dative"):
                 recipients += children(d, "pobj") if d.pos_ == "ADP" else [d]
             recipients += pobjs(verb, frame.recipient)
@@ -211,7 +206,7 @@ def light_verb(noun: Token, cues: Cues) -> Token | None:
     tok = noun
     head = tok.head
     # "dozens of attacks": climb to the quantity noun
-    if tok.dep_ == "pobj" and head.lemma_ == "of" and head.head.lemma_.lower() in QUANTITY_NOUNS:
+    if tok.dep_ == "pobj" and head.lemma_ == "of" and head.head.lemma_.lower() in cues.quantity_nouns:
         tok = head.head
         head = tok.head
     if tok.dep_ in ("dobj", "nsubjpass", "conj") and head.lemma_ in cues.light_verbs and head.pos_ in ("VERB", "AUX"):
@@ -235,8 +230,8 @@ def fill(head: Token, index: EntityIndex, cues: Cues) -> Filler | None:
     """The name standing for a role head, or ``None`` when the head is not actor-like."""
     if head.ent_type_ in cues.non_actor_entities:
         # "Thousands of Kurds" stands for the Kurds; "Sunday" for nobody
-        inner = [fill(g, index, cues) for g in pobjs(head, ("of",))]
-        return next((f for f in inner if f is not None), None)
+        found = (fill(g, index, cues) for g in pobjs(head, ("of",)))
+        return next((f for f in found if f is not None), None)
     hit = index.covering(head.idx, head.idx + len(head))
     if hit is not None:
         return Filler(hit[2], hit[0], hit[1])
@@ -246,7 +241,7 @@ def fill(head: Token, index: EntityIndex, cues: Cues) -> Filler | None:
             if hit is not None:
                 return Filler(hit[2], hit[0], hit[1])
     lemma = head.lemma_.lower()
-    if lemma in cues.actor_nouns or lemma in QUANTITY_NOUNS or head.pos_ == "NUM":
+    if lemma in cues.actor_nouns or lemma in cues.quantity_nouns or head.pos_ == "NUM":
         for g in pobjs(head, ("of",)):
             inner = fill(g, index, cues)
             if inner is not None and not inner.pronoun:

@@ -61,12 +61,14 @@ class LanguageStage:
     def __init__(self, options: Options) -> None:
         self.codes = tuple(options.languages)
         self.analysed = set(options.analyse_languages)
+        # translated into English by the translate stage, then analysed
+        self.translated = set(options.translate_languages) if "translate" in options.stages else set()
         detector(self.codes)  # fail at build time on a bad code, not on the first article
 
     def __call__(self, analysis: Analysis) -> Analysis:
         language = detect_language(analysis.article.body, self.codes)
         analysis = with_article(analysis, language=language)
-        if language not in self.analysed:
+        if language not in self.analysed and language not in self.translated:
             note = Notice(
                 NOT_ANALYSED,
                 f"language {language or 'unknown'} is not analysed: no translation is available for it,"

@@ -151,6 +151,9 @@ def _is_year(number: Number, doc: Any, units: UnitLexicon) -> bool:
     if not 1600 <= int(token.text) <= 2099:
         return False
     head = token.head
+    before = doc[number.first - 1] if number.first > 0 else None
+    if before is not None and (before.lower_ in ("the", "its", "their", "his", "her") or before.tag_ == "POS"):
+        return True  # "the 2020 elections": counts written with four bare digits rarely take "the"
     counts_noun = token.dep_ == "nummod" and head.i > token.i and head.pos_ == "NOUN" and head.tag_ == "NNS"
     return not (counts_noun and head.lemma_.lower() not in units.time_units)
 

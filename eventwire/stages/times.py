@@ -153,8 +153,11 @@ def _names_something(span: Any, doc: Any) -> bool:
 
 def _is_year(match: Match, span: Any, body: str, doc: Any, lex: TimeLexicon) -> bool:
     root = span.root
-    if root.dep_ == "nummod" and root.head.i > root.i and root.head.tag_ == "NNS":
-        return False  # "2000 fighters" counts the noun after it; "a 2008 raid" is a year
+    # "2000 fighters" counts the noun after it; "a 2008 raid" and "the 2020 elections" are years
+    before = doc[span.start - 1] if span.start > 0 else None
+    determined = before is not None and (before.lower_ in ("the", "its", "their", "his", "her") or before.tag_ == "POS")
+    if root.dep_ == "nummod" and root.head.i > root.i and root.head.tag_ == "NNS" and not determined:
+        return False
     if any(e.label_ == "DATE" and e.start <= span.start and span.end <= e.end for e in doc.ents):
         return True
     return prefix_before(body, match.start, tuple(lex.year_cues)) is not None

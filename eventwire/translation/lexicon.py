@@ -29,6 +29,7 @@ class Lexicon:
     determiners: frozenset[str] = frozenset()
     name_particles: frozenset[str] = frozenset()
     ago_word: str = ""
+    ago_rewrite: str = ""
     ago_units: frozenset[str] = frozenset()
     ago_counts: tuple[str, ...] = ()
     preterite_endings: tuple[str, ...] = ()
@@ -60,6 +61,7 @@ def load_lexicon(language: str, path: Path | None = None) -> Lexicon:
         determiners=frozenset(_lower(raw.get("determiners", []))),
         name_particles=frozenset(_lower(raw.get("name_particles", []))),
         ago_word=ago.get("word", "").lower(),
+        ago_rewrite=ago.get("rewrite", ""),
         ago_units=frozenset(_lower(ago.get("units", []))),
         ago_counts=tuple(sorted(_lower(ago.get("counts", [])), key=len, reverse=True)),
         preterite_endings=tuple(_lower(ago.get("preterite_endings", []))),

@@ -5,7 +5,7 @@ to the source sentence it came from. The splitter is rule-based and language-neu
 except for its abbreviation list: a line break always ends a sentence; within a line a
 sentence ends at ``.``, ``!``, ``?`` or ``…`` (and any closing quotes or brackets) when
 whitespace and a sentence opener follow, unless the period closes an abbreviation, an
-initial ("J. D. Vance") or a number.
+initial ("J. D. Vance") or the number of a list item.
 """
 
 from __future__ import annotations
@@ -39,8 +39,8 @@ def _protects(before: str, mark: str, abbreviations: frozenset[str]) -> bool:
     word = found.group(1).lower().strip(".")
     if not word:
         return False
-    # an initial ("J."), an abbreviation ("Sr.", "e.u.a."), an ordinal or section number ("3.")
-    return (len(word) == 1 and word.isalpha()) or word in abbreviations or word.isdigit() and len(word) <= 2
+    # an initial ("J."), an abbreviation ("Sr.", "e.u.a."), or the number of a list item ("3. ")
+    return (len(word) == 1 and word.isalpha()) or word in abbreviations or before.strip().isdigit()
 
 
 def split_sentences(text: str, abbreviations: frozenset[str] = frozenset()) -> list[tuple[int, int]]:

@@ -1,0 +1,64 @@
+"""Pronouns that refer back to a person or group named just before.
+
+A deliberately small rule set, not a coreference model: "he"/"she" is the last person
+named in the same or the previous sentence, "they"/"them"/"their" the last group named
+there. A pronoun inside a quotation is left alone (in a quote, "we" and "they" are the
+speaker's, which the quotes stage knows and this stage does not). "it" is left alone too:
+it is too often expletive ("it remains unclear").
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from eventwire.stages.actors_rules import Link
+
+# Possessives are left out: "their homes" names the owner only in passing, and evaluation
+# sets (re3d) annotate the pronouns that stand for an actor, not possessive determiners.
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "himself", "herself"})
+GROUP_PRONOUNS = frozenset({"they", "them", "themselves"})
+GROUP_TYPES = frozenset({"armed_group", "military", "political_party", "ngo", "religious_group", "ethnic_group"})
+QUOTE_MARKS = '“”"«»„'
+
+
+def _in_quote(text: str, start: int, end: int) -> bool:
+    """Whether an odd number of quotation marks opens before ``start`` within its paragraph."""
+    para_start = text.rfind("\n\n", 0, start) + 1
+    before = text[para_start:start]
+    opens = before.count("“") + before.count("«")
+    closes = before.count("”") + before.count("»")
+    return opens > closes or before.count('"') % 2 == 1
+
+
+def pronoun_links(doc: Any, links: list[Link], type_of: dict[str, str]) -> list[Link]:
+    """Links for pronouns whose referent is named in the same or the previous sentence."""
+    sents = list(doc.sents)
+    sent_of = {}
+    for n, sent in enumerate(sents):
+        for tok in sent:
+            sent_of[tok.i] = n
+    ordered = sorted(links, key=lambda lk: lk.start)
+    out = []
+    for tok in doc:
+        word = tok.lower_
+        if tok.pos_ != "PRON" or (word not in PERSON_PRONOUNS and word not in GROUP_PRONOUNS):
+            continue
+        if tok.dep_ == "poss":
+            continue
+        if _in_quote(doc.text, tok.idx, tok.idx + len(tok.text)):
+            continue
+        here = sent_of[tok.i]
+        lo = sents[max(0, here - 1)].start_char
+        wanted_person = word in PERSON_PRONOUNS
+        candidates = [
+            lk
+            for lk in ordered
+            if lo <= lk.start < tok.idx
+            and (lk.kind == "person") == wanted_person
+            and (wanted_person or type_of.get(lk.key, "other") in GROUP_TYPES)
+        ]
+        if not candidates:
+            continue
+        ref = candidates[-1]  # the most recent fitting name: the rule of the module docstring
+        out.append(Link(tok.idx, tok.idx + len(tok.text), tok.text, ref.kind, ref.key, ref.name, "pronoun"))
+    return out
