@@ -47,11 +47,15 @@ _HINT_BEFORE = re.compile(
 )
 _HINT_AFTER = re.compile(r"^ (province|governorate|county|city|region|district)\b")
 _WITHIN = re.compile(r"^,\s?((?:[A-Z][\w.]*)(?: [A-Z][\w.]*){0,2})")
-_PLACE_CUE = re.compile(r"\b(in|at|near|from|outside|across|around|to|of) (?:the |downtown |central )?$", re.IGNORECASE)
+_PLACE_CUE = re.compile(
+    r"\b(in|at|near|from|outside|across|around|to|of) (?:the )?"
+    r"(?:(?:downtown|central|eastern|western|northern|southern|north|south|east|west|rural|suburban) )?$",
+    re.IGNORECASE,
+)
 # "in Beirut and Sidon", "from Dayton, Xenia or Troy": later names of a list of places
 _PLACE_LIST_CUE = re.compile(r"\b(?:in|at|near|from|between) [A-Z][\w-]+(?: [A-Z][\w-]+)?(?:,| and| or) $")
-_WORD_BEFORE = re.compile(r"\b([A-Z][a-z]+) $")
-_WORD_AFTER = re.compile(r"^ [A-Z][a-z]+\b")
+_WORD_BEFORE = re.compile(r"\b([A-Z][A-Za-z]+) $")
+_WORD_AFTER = re.compile(r"^ [A-Z][A-Za-z]+\b")
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
 _HINT_KIND = {"county": "county", "city": "city", "town": "city", "village": "city"}
 
@@ -129,7 +133,7 @@ class Recogniser:
         if m.text not in self.gaz:
             return False
         before = body[max(0, m.start - 40) : m.start]
-        cued = _PLACE_CUE.search(before[-12:]) or _PLACE_LIST_CUE.search(before)
+        cued = _PLACE_CUE.search(before[-24:]) or _PLACE_LIST_CUE.search(before)
         return bool(cued or self._within(body, m.end) is not None)
 
     def _metonym(self, text: str) -> bool:
@@ -139,7 +143,7 @@ class Recogniser:
             if e.level == COUNTRY:
                 return True
             own = key(e.name) == key(text)
-            if own and (e.level in (ADM1, REGION, CONTINENT) or self.gaz.is_capital(e.id)):
+            if own and (e.level in (ADM1, REGION, CONTINENT, SITE) or self.gaz.is_capital(e.id)):
                 return True
         return False
 

@@ -30,6 +30,7 @@ HINT_BONUS = 4.0  # the text asks for this kind ("the province of X"): a strong 
 COHERENCE_WEIGHT = 3.0  # x the mean closeness to the other names' likelier readings
 COHERENCE_READINGS = 10  # readings of another name considered: its likeliest ones
 MAX_CANDIDATES = 40
+ACRONYM_MAX = 4
 ROUNDS = 3
 HINT_LEVELS = {"province": (ADM1, ADM2), "county": (ADM2,), "city": (CITY,), "country": (COUNTRY,)}
 _GENERIC_TAIL = re.compile(r"\s+(province|governorate|state|region|district|oblast|city|municipality)$")
@@ -88,6 +89,8 @@ class Resolver:
             m = _GENERIC_TAIL.search(key(t.text))
             if m:  # "Anbar Province", "Hunan city": the name without its kind
                 found = self.gaz.lookup(key(t.text)[: m.start()])
+        if t.text.isupper() and len(t.text) <= ACRONYM_MAX:  # "OAS", "UAE": acronyms name no town
+            found = [e for e in found if e.level not in (CITY, ADM2) or e.population >= 1_000_000]
         if t.within is not None:
             inside = [e for e in found if self._inside(e, t.within)]
             found = inside or found

@@ -22,6 +22,25 @@ from eventwire.names import fold, loose, skeleton
 FUZZY_MIN = 88.0
 FUZZY_MARGIN = 4.0
 FUZZY_MIN_LENGTH = 8
+# A consonant skeleton is distinctive only when it keeps enough letters: "Mamma Mia" and
+# "Mai-Mai" share "m m", "Kataib Sayyed al-Shuhada" keeps "ktb sd shd".
+SKELETON_MIN_CONSONANTS = 6
+SKELETON_MIN_PER_WORD = 2
+
+
+def is_acronym(alias: str) -> bool:
+    """An all-capitals short name ("KH", "JEM"): matched in its own case only ("JeM" is another)."""
+    letters = [c for c in alias if c.isalpha()]
+    return " " not in alias and 2 <= len(letters) <= 6 and all(c.isupper() for c in letters)
+
+
+def distinctive(skel: str) -> bool:
+    words = skel.split()
+    return (
+        len(words) >= 2
+        and sum(len(w) for w in words) >= SKELETON_MIN_CONSONANTS
+        and all(len(w) >= SKELETON_MIN_PER_WORD for w in words)
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +60,7 @@ class NameIndex:
         self.exact: dict[str, set[str]] = defaultdict(set)
         self.loose: dict[str, set[str]] = defaultdict(set)
         self.skeleton: dict[str, set[str]] = defaultdict(set)
+        self.acronyms: dict[str, set[str]] = defaultdict(set)
         self.records: dict[str, KBRecord] = {}
         for rec in records:
             self.records[rec.id] = rec
@@ -55,13 +75,16 @@ class NameIndex:
         self.fuzzy_choices = list(fuzzy_keys)
 
     def add(self, name: str, rid: str) -> None:
+        if is_acronym(name):
+            self.acronyms[name].add(rid)
+            return
         key = fold(name)
         if not key:
             return
         self.exact[key].add(rid)
         self.loose[loose(name)].add(rid)
         skel = skeleton(name)
-        if len(skel.split()) >= 2:
+        if distinctive(skel):
             self.skeleton[skel].add(rid)
 
     def _pick(self, ids: set[str], how: str, score: float, key: str, person: bool | None) -> Match | None:
@@ -76,13 +99,17 @@ class NameIndex:
         """The record ``name`` links to, or None when none (or several) fit.
 
         ``person``: True to consider only people, False only non-people, None both."""
+        if name.strip() in self.acronyms:
+            found = self._pick(self.acronyms[name.strip()], "acronym", 1.0, name.strip(), person)
+            if found is not None:
+                return found
         steps = (
             ("exact", fold(name), self.exact, 1.0),
             ("loose", loose(name), self.loose, 0.95),
             ("skeleton", skeleton(name), self.skeleton, 0.85),
         )
         for how, key, table, score in steps:
-            if how == "skeleton" and len(key.split()) < 2:
+            if how == "skeleton" and not distinctive(key):
                 continue
             if key and key in table:
                 found = self._pick(table[key], how, score, key, person)
@@ -98,6 +125,8 @@ class NameIndex:
         best: tuple[float, str] | None = None
         runner_up = 0.0
         for key, score, _ in hits:
+            if key != squeezed and (key in squeezed or squeezed in key):
+                continue  # one name inside another is a part, not a spelling ("National Organization")
             for rid in self.fuzzy_keys[key]:
                 rec = self.records[rid]
                 if person is not None and rec.is_person != person:

@@ -54,13 +54,31 @@ def _capitalised(span: Span) -> bool:
     return first.is_title or first.is_upper or not first.text[:1].isalpha() or first.text[:1].isupper()
 
 
+def _shouting(span: Span) -> bool:
+    """An acronym match inside capitals ("WHO IS THE FRONT-RUNNER?") is a headline, not a name."""
+    doc = span.doc
+    near = [doc[i] for i in (span.start - 1, span.end) if 0 <= i < len(doc)]
+    return any(t.is_alpha and t.is_upper and len(t) >= 2 for t in near)
+
+
+def _inside_a_longer_person(span: Span, people: list[Span]) -> bool:
+    """A one-word name inside a longer person's name ("Richard Wagner", "Amal Clooney")."""
+    return len(span) == 1 and any(p.start <= span.start and span.end <= p.end and len(p) > 1 for p in people)
+
+
 def kb_mentions(doc: Doc, kb: KnowledgeBase, matchers: tuple[PhraseMatcher, PhraseMatcher]) -> list[Mention]:
     """Longest non-overlapping knowledge-base matches in ``doc``."""
     spans = []
+    people = [e for e in doc.ents if e.label_ == "PERSON"]
     for i, matcher in enumerate(matchers):
         for match_id, start, end in matcher(doc):
             span = doc[start:end]
             if i == 1 and not _capitalised(span):
+                continue
+            if i == 0 and _shouting(span):
+                continue
+            rec = kb.records[doc.vocab.strings[match_id]]
+            if not rec.is_person and _inside_a_longer_person(span, people):
                 continue
             spans.append(Span(doc, start, end, label=match_id))
     kept = []

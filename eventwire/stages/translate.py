@@ -12,17 +12,20 @@ translated). Other articles pass unchanged.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import spacy
 
 from eventwire.config import Options
-from eventwire.kb import load_kb
 from eventwire.errors import ConfigError
+from eventwire.kb import load_kb
 from eventwire.model import Analysis, SentencePair, Span
 from eventwire.pipeline import with_article
 from eventwire.translation import DocumentTranslator, Engine, NameGuard, Translation, engine_for, load_lexicon
 from eventwire.translation.engine import NO_ENGINE
+
+_CAPITALISED = re.compile(r"\b[A-Z][a-z][\w'’\-]+")
 
 
 @lru_cache(maxsize=8)
@@ -101,7 +104,8 @@ def translated(analysis: Analysis, body: Translation, title: str | None) -> Anal
 
 def _moved(span: Span, body: Translation) -> Span:
     """A span of the source moved into the English text: the same words where the
-    translation kept them (a credited outlet's name), else the whole English sentence."""
+    translation kept them, else its capitalised words that it kept (a credited outlet's
+    name), else the whole English sentence."""
     pairs = [p for p in body.alignment if p.source_start < span.end and span.start < p.source_end]
     if not pairs:
         return Span(0, 0, "")
@@ -111,5 +115,8 @@ def _moved(span: Span, body: Translation) -> Span:
     at = sentence.find(span.text) if span.text else -1
     if at >= 0:
         return Span.of(body.text, first.start + at, first.start + at + len(span.text))
+    kept = [m for w in _CAPITALISED.findall(span.text) for m in re.finditer(rf"\b{re.escape(w)}\b", sentence)]
+    if kept:
+        start, end = min(m.start() for m in kept), max(m.end() for m in kept)
+        return Span.of(body.text, first.start + start, first.start + end)
     return Span.of(body.text, first.start, last.end)
-

@@ -9,6 +9,7 @@ paragraph breaks and record which English stretch translates which source stretc
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -31,12 +32,31 @@ class Translation:
     unprotected: int = 0
 
 
+# A dateline: the capitalised place (and date) that opens a wire story ("BAGDÁ, 7 Abr").
+# The model leaves capitals untranslated ("BAGDA"), so it gets the place in title case
+# and the English place is put back in capitals.
+_DATELINE = re.compile(r"^[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.\- ]+(?=,)")
+
+
+def _open_dateline(sentence: str) -> tuple[str, bool]:
+    found = _DATELINE.match(sentence)
+    if found is None or len(found.group()) < 3:
+        return sentence, False
+    return found.group().title() + sentence[found.end() :], True
+
+
+def _close_dateline(english: str) -> str:
+    head, comma, rest = english.partition(",")
+    return head.upper() + comma + rest if comma else english
+
+
 @dataclass(frozen=True)
 class _Draft:
     text: str
     spans: tuple[tuple[int, int], ...]
     plain: tuple[str, ...]
     masked: tuple[Masked, ...]
+    datelines: tuple[bool, ...]
 
 
 class DocumentTranslator:
@@ -50,9 +70,13 @@ class DocumentTranslator:
 
     def _draft(self, text: str) -> _Draft:
         spans = tuple(split_sentences(text, self.lexicon.abbreviations))
-        plain = tuple(preedit(text[s:e], self.lexicon) for s, e in spans)
+        opened = [
+            _open_dateline(preedit(text[s:e], self.lexicon)) if k == 0 else (preedit(text[s:e], self.lexicon), False)
+            for k, (s, e) in enumerate(spans)
+        ]
+        plain = tuple(p for p, _ in opened)
         masked = tuple(self.guard.mask(p) if self.guard is not None else Masked(p) for p in plain)
-        return _Draft(text, spans, plain, masked)
+        return _Draft(text, spans, plain, masked, tuple(d for _, d in opened))
 
     def translate(self, text: str) -> Translation:
         """``text`` in English, with its sentence alignment."""
@@ -79,6 +103,10 @@ class DocumentTranslator:
             again = self.engine.translate([drafts[n].plain[k] for n, k in retry], self.language)
             for (n, k), sentence in zip(retry, again, strict=True):
                 english[n][k] = sentence
+        for draft, sentences in zip(drafts, english, strict=True):
+            for k, dateline in enumerate(draft.datelines):
+                if dateline:
+                    sentences[k] = _close_dateline(sentences[k])
         return [
             _join(draft, sentences, self.engine.name, sum(1 for n2, _ in retry if n2 == n))
             for n, (draft, sentences) in enumerate(zip(drafts, english, strict=True))

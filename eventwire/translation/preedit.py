@@ -25,14 +25,15 @@ def _ago_pattern(lexicon: Lexicon) -> re.Pattern[str] | None:
     units = "|".join(re.escape(u) for u in sorted(lexicon.ago_units, key=len, reverse=True))
     amount = rf"(?:(?:{counts})\s+)*(?:\d+(?:[.,]\d+)?\s+)?" if counts else r"(?:\d+(?:[.,]\d+)?\s+)?"
     return re.compile(
-        rf"(?P<verb>\w+)(?P<gap>\s+){re.escape(lexicon.ago_word)}\s+(?P<span>{amount}(?:{units}))(?!\w)",
+        rf"(?P<verb>\w+(?:-\w+)*)(?P<gap>\s+){re.escape(lexicon.ago_word)}\s+(?P<span>{amount}(?:{units}))(?!\w)",
         re.I,
     )
 
 
 def is_preterite(word: str, lexicon: Lexicon) -> bool:
-    """Whether ``word`` is (very likely) a verb in the simple past."""
-    low = word.lower()
+    """Whether ``word`` is (very likely) a verb in the simple past ("reuniram-se" too:
+    European Portuguese joins the pronoun to the verb)."""
+    low = word.lower().split("-")[0]
     if low in lexicon.not_preterite:
         return False
     if low in lexicon.preterite_irregular:

@@ -62,7 +62,7 @@ def split_sentences(text: str, abbreviations: frozenset[str] = frozenset()) -> l
 def separator(gap: str) -> str:
     """What joins two translated sentences, given the source text between the originals:
     paragraph breaks and line breaks are kept, anything else becomes one space."""
-    if "\n\n" in gap:
+    if gap.count("\n") >= 2:
         return "\n\n"
     if "\n" in gap:
         return "\n"
