@@ -50,6 +50,22 @@ def _close_dateline(english: str) -> str:
     return head.upper() + comma + rest if comma else english
 
 
+_QUOTES = '"“”«»'
+
+
+def _balance_quotes(source: str, english: str) -> str:
+    """Put back the quotation mark that opens or closes a source sentence when the model
+    dropped it: a quote running over several sentences is translated one sentence at a
+    time, and the model drops a mark it cannot pair ("“Estamos prontos." -> "We are ready.")."""
+    if not english or sum(map(source.count, _QUOTES)) <= sum(map(english.count, _QUOTES)):
+        return english
+    if source[0] in _QUOTES and english[0] not in _QUOTES:
+        return '"' + english
+    if source.rstrip(".!?…")[-1:] in _QUOTES and english.rstrip(".!?…")[-1:] not in _QUOTES:
+        return english + '"'
+    return english
+
+
 @dataclass(frozen=True)
 class _Draft:
     text: str
@@ -70,13 +86,13 @@ class DocumentTranslator:
 
     def _draft(self, text: str) -> _Draft:
         spans = tuple(split_sentences(text, self.lexicon.abbreviations))
-        opened = [
-            _open_dateline(preedit(text[s:e], self.lexicon)) if k == 0 else (preedit(text[s:e], self.lexicon), False)
-            for k, (s, e) in enumerate(spans)
-        ]
-        plain = tuple(p for p, _ in opened)
+        plain = [preedit(text[s:e], self.lexicon) for s, e in spans]
+        datelines = [False] * len(plain)
+        if plain:
+            # only the opening sentence of an article can carry a dateline
+            plain[0], datelines[0] = _open_dateline(plain[0])
         masked = tuple(self.guard.mask(p) if self.guard is not None else Masked(p) for p in plain)
-        return _Draft(text, spans, plain, masked, tuple(d for _, d in opened))
+        return _Draft(text, spans, tuple(plain), masked, tuple(datelines))
 
     def translate(self, text: str) -> Translation:
         """``text`` in English, with its sentence alignment."""
@@ -104,8 +120,9 @@ class DocumentTranslator:
             for (n, k), sentence in zip(retry, again, strict=True):
                 english[n][k] = sentence
         for draft, sentences in zip(drafts, english, strict=True):
-            for k, dateline in enumerate(draft.datelines):
-                if dateline:
+            for k, (start, end) in enumerate(draft.spans):
+                sentences[k] = _balance_quotes(draft.text[start:end], sentences[k].strip())
+                if draft.datelines[k]:
                     sentences[k] = _close_dateline(sentences[k])
         return [
             _join(draft, sentences, self.engine.name, sum(1 for n2, _ in retry if n2 == n))

@@ -79,3 +79,24 @@ def test_document_preedits_the_source_before_translation() -> None:
 
 def test_document_engines_are_plain_objects_of_the_protocol() -> None:
     assert isinstance(WordEngine(), Engine)
+
+
+class QuoteDroppingEngine(WordEngine):
+    """Drops quotation marks it cannot pair, as the model does within one sentence."""
+
+    def translate(self, sentences: Sequence[str], source: str) -> list[str]:
+        out = super().translate(sentences, source)
+        return [s.translate(str.maketrans("", "", '“”«»"')) if s.count("“") + s.count("”") == 1 else s for s in out]
+
+
+def test_document_puts_back_the_quotation_marks_of_a_quote_over_several_sentences() -> None:
+    source = "“O grupo recuou. Não recuou.” Guerra disse."
+    result = DocumentTranslator(QuoteDroppingEngine(), "pt", PT).translate(source)
+    assert result.text == '"the group withdrew. no withdrew." war said.'
+
+
+def test_document_translates_a_capitalised_dateline_and_keeps_it_in_capitals() -> None:
+    engine = WordEngine()
+    result = DocumentTranslator(engine, "pt", PT).translate("GUERRA, 7 Abr - O grupo recuou.")
+    assert engine.calls == [["Guerra, 7 Abr - O grupo recuou."]]
+    assert result.text == "WAR, 7 Abr - the group withdrew."
