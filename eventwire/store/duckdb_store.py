@@ -28,7 +28,8 @@ TABLES: dict[str, str] = {
     "articles": f"""{KEY}, content_hash VARCHAR, title VARCHAR, url VARCHAR, language VARCHAR,
         published VARCHAR, published_inferred BOOLEAN, publisher VARCHAR, original_reporting VARCHAR,
         machine_translated BOOLEAN, source_language VARCHAR, author VARCHAR, body VARCHAR,
-        removed JSON, notices JSON, stored_at TIMESTAMP DEFAULT current_timestamp,
+        removed JSON, notices JSON, source_text VARCHAR, translated_by VARCHAR, alignment JSON,
+        stored_at TIMESTAMP DEFAULT current_timestamp,
         PRIMARY KEY (article_id, pipeline_version)""",
     "mentions": f"""{KEY}, kind VARCHAR, entity_id VARCHAR, label VARCHAR, kb_id VARCHAR,
         {EVIDENCE}""",
@@ -70,7 +71,8 @@ def rows_of(analysis: Analysis) -> dict[str, list[tuple[Any, ...]]]:
     rows["articles"].append((
         a.content_hash, a.title, a.url, a.language, a.published, a.published_inferred, a.publisher,
         a.original_reporting, a.machine_translated, a.source_language, a.author, a.body,
-        _j(doc["article"]["removed"]), _j(doc["notices"]),
+        _j(doc["article"]["removed"]), _j(doc["notices"]), a.source_text, a.translated_by,
+        _j(doc["article"]["alignment"]),
     ))  # fmt: skip
     for act in analysis.actors:
         rows["actors"].append((act.id, act.name, act.type, act.country, act.known, act.wikidata, _j(list(act.aliases))))
