@@ -38,6 +38,7 @@ def pronoun_links(doc: Any, links: list[Link], type_of: dict[str, str]) -> list[
         for tok in sent:
             sent_of[tok.i] = n
     ordered = sorted(links, key=lambda lk: lk.start)
+    text = doc.text  # built once: Doc.text joins every token on each access
     out = []
     for tok in doc:
         word = tok.lower_
@@ -45,7 +46,7 @@ def pronoun_links(doc: Any, links: list[Link], type_of: dict[str, str]) -> list[
             continue
         if tok.dep_ == "poss":
             continue
-        if _in_quote(doc.text, tok.idx, tok.idx + len(tok.text)):
+        if _in_quote(text, tok.idx, tok.idx + len(tok.text)):
             continue
         here = sent_of[tok.i]
         lo = sents[max(0, here - 1)].start_char

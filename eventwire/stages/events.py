@@ -262,7 +262,7 @@ class _Run:
                     trigger=Span.of(self.body, d.token.idx, d.token.idx + len(d.token)),
                 )
             )
-        if actors and not actors[0].pronoun:
+        if actors:
             self.previous = actors[0]
 
     def names(self, heads: list[Token], d: Draft, sent: Any) -> list[Filler]:

@@ -99,6 +99,7 @@ def kb_mentions(doc: Doc, kb: KnowledgeBase, matchers: tuple[PhraseMatcher, Phra
 def ner_mentions(doc: Doc) -> list[Mention]:
     """spaCy's entities of the labels that can name an actor, a person or a place."""
     out = []
+    body = doc.text  # built once: Doc.text joins every token on each access
     for ent in doc.ents:
         if ent.label_ not in ENTITY_LABELS:
             continue
@@ -110,7 +111,7 @@ def ner_mentions(doc: Doc) -> list[Mention]:
         if not tokens:
             continue
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-        text = doc.text[start:end]
+        text = body[start:end]
         if len(text) >= 2:
             out.append(Mention(start, end, text, ent.label_))
     return out

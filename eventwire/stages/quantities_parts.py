@@ -8,6 +8,7 @@ two figures ("20 to 30", "between 20 and 30", "20-30").
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 from typing import Any
 
@@ -46,25 +47,60 @@ def find_numbers(doc: Any, numbers: NumberWords) -> list[Number]:
     return out
 
 
-def _phrase_at(doc: Any, i: int, phrases: list[str]) -> int | None:
+@lru_cache(maxsize=16)
+def _phrases_pattern(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One regex over ``phrases``, longest first, compiled once per phrase list."""
+    if not phrases:
+        return None
+    alts = [r"\s+".join(re.escape(w) for w in p.split()) for p in sorted(phrases, key=len, reverse=True)]
+    return re.compile("(?:" + "|".join(alts) + r")(?![\w-])")
+
+
+@lru_cache(maxsize=16)
+def _first_words(phrases: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(p.split()[0].lower() for p in phrases if p.split())
+
+
+def _phrase_at(doc: Any, i: int, phrases: tuple[str, ...]) -> int | None:
     """Index of the last token of the longest of ``phrases`` that starts at token ``i``."""
-    rest = doc.text[doc[i].idx : doc[i].idx + 40].lower()
-    for phrase in sorted(phrases, key=len, reverse=True):
-        pattern = r"\s+".join(re.escape(w) for w in phrase.split()) + r"(?![\w-])"
-        m = re.match(pattern, rest)
-        if m:
-            end_char = doc[i].idx + m.end()
-            j = i
-            while j + 1 < len(doc) and doc[j + 1].idx < end_char:
-                j += 1
-            return j
-    return None
+    pattern = _phrases_pattern(phrases)
+    if pattern is None or doc[i].lower_ not in _first_words(phrases):
+        return None
+    # from the next few tokens: ``doc.text`` rebuilds the whole text on every access
+    rest = "".join(t.text_with_ws for t in doc[i : i + 8])[:40].lower()
+    m = pattern.match(rest)
+    if m is None:
+        return None
+    end_char = doc[i].idx + m.end()
+    j = i
+    while j + 1 < len(doc) and doc[j + 1].idx < end_char:
+        j += 1
+    return j
+
+
+_PHRASES: dict[int, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+
+
+def _phrase_lists(numbers: NumberWords) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The vague counts and the multi-word units of ``numbers``, as hashable tuples, once."""
+    key = id(numbers)
+    if key not in _PHRASES:
+        _PHRASES[key] = (tuple(numbers.vague), tuple(u for u in numbers.units if " " in u))
+    return _PHRASES[key]
+
+
+def _vague_phrases(numbers: NumberWords) -> tuple[str, ...]:
+    return _phrase_lists(numbers)[0]
+
+
+def _unit_phrases(numbers: NumberWords) -> tuple[str, ...]:
+    return _phrase_lists(numbers)[1]
 
 
 def _vague_at(doc: Any, i: int, numbers: NumberWords) -> Number | None:
     if not doc[i].text[:1].isalpha() or (i > 0 and is_number_word(doc[i - 1].text, numbers)):
         return None  # "two hundred" is a figure, not "hundreds"
-    j = _phrase_at(doc, i, list(numbers.vague))
+    j = _phrase_at(doc, i, _vague_phrases(numbers))
     if j is None:
         return None
     words = " ".join(t.lower_ for t in doc[i : j + 1])
@@ -73,7 +109,7 @@ def _vague_at(doc: Any, i: int, numbers: NumberWords) -> Number | None:
 
 
 def _figure_at(doc: Any, i: int, numbers: NumberWords) -> Number | None:
-    multi = _phrase_at(doc, i, [u for u in numbers.units if " " in u])
+    multi = _phrase_at(doc, i, _unit_phrases(numbers))
     if multi is not None:
         j = multi
     elif _numberish(doc[i], numbers):
