@@ -8,8 +8,8 @@ two figures ("20 to 30", "between 20 and 30", "20-30").
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from eventwire.stages.number_words import NumberWords, is_number_word, parse_number
