@@ -2,7 +2,7 @@
 
     python bench/bench_places.py [--n 400] [--corpus PATH]
 
-Runs the default pipeline over the first N articles of the bench corpus, timing every stage
+Runs the default pipeline (or ``--stages``) over the first N articles of the bench corpus, timing every stage
 separately (models and the gazetteer are loaded before the clock starts), and prints the
 places stage's share of the analysis time. The gazetteer's load time is measured in a fresh
 child process, from an already built cache file, as a user's second run would see it.
@@ -33,14 +33,14 @@ def load_rows(path: Path, n: int) -> list[dict[str, str]]:
         return [json.loads(line) for _, line in zip(range(n), fh, strict=False)]
 
 
-def stage_times(rows: list[dict[str, str]]) -> tuple[dict[str, float], int]:
-    """Seconds spent in each default stage over ``rows``, and the number of places found."""
+def stage_times(rows: list[dict[str, str]], stages: tuple[str, ...] | None) -> tuple[dict[str, float], int]:
+    """Seconds spent in each stage over ``rows``, and the number of places found."""
     from eventwire.config import Options
     from eventwire.model import Analysis, Source
     from eventwire.pipeline import Pipeline
     from eventwire.stages.places import PlaceResolver
 
-    pipe = Pipeline.from_options(Options())
+    pipe = Pipeline.from_options(Options(stages=stages) if stages else Options())
     for stage in pipe.stages:
         if isinstance(stage, PlaceResolver):
             stage.gazetteer  # noqa: B018 - load before the clock starts
@@ -73,10 +73,12 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--n", type=int, default=400)
     ap.add_argument("--corpus", type=Path, default=CORPUS)
+    ap.add_argument("--stages", help="comma-separated stages (default: the default pipeline)")
     args = ap.parse_args()
+    stages = tuple(args.stages.split(",")) if args.stages else None
     rows = load_rows(args.corpus, args.n)
     seconds, entries = load_seconds()
-    times, n_places = stage_times(rows)
+    times, n_places = stage_times(rows, stages)
     total = sum(times.values())
     places = times.get("places", 0.0)
     rest = total - places

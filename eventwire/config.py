@@ -21,6 +21,7 @@ DEFAULT_STAGES = (
     "times",
     "quantities",
     "quotes",
+    "events",
 )
 DEFAULT_LANGUAGES = ("en", "pt", "es", "fr", "de", "it", "ar", "ru", "tr", "fa", "zh", "uk")
 
@@ -42,6 +43,7 @@ class Options:
         max_bytes: inputs larger than this are refused with E104.
         batch_size: articles parsed together by spaCy.
         published: publication date to use when an input gives none (ISO date).
+        gazetteer_path: a prebuilt gazetteer file (default: built on first use in the cache).
     """
 
     stages: tuple[str, ...] = DEFAULT_STAGES
@@ -54,3 +56,4 @@ class Options:
     max_bytes: int = 5_000_000
     batch_size: int = 32
     published: str | None = None
+    gazetteer_path: Path | None = None

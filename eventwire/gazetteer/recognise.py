@@ -133,11 +133,9 @@ class Recogniser:
         if m.text not in self.gaz:
             return False
         before = body[max(0, m.start - 40) : m.start]
-        cue = _PLACE_CUE.search(before[-24:])
-        # "spoke to Clinton", "the wife of Jackson": weak cues before what the tagger read as a person
-        if cue and (m.label == "ORG" or cue.group(1).lower() not in ("to", "of")):
-            return True
-        return bool(_PLACE_LIST_CUE.search(before) or self._within(body, m.end) is not None)
+        # a person named elsewhere in full ("Bill Clinton") never gets here: see _name_words
+        cued = _PLACE_CUE.search(before[-24:]) or _PLACE_LIST_CUE.search(before)
+        return bool(cued or self._within(body, m.end) is not None)
 
     def _metonym(self, text: str) -> bool:
         """Whether an ORG entity is a place standing for its people or government: a

@@ -9,13 +9,13 @@ act. Conditional force in a warning is coded as the realized threat it is.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from eventwire.config import Options
 from eventwire.model import Actor, Analysis, Event, Span
 from eventwire.names import fold, slug
+from eventwire.stages.events_details import aid_mode, assault_mode, contexts
 from eventwire.stages.events_lexicon import Cues, Frame, load_cues, load_lexicon
 from eventwire.stages.events_modality import CONDITIONAL, INTENDED, REALIZED, background, in_condition, modality
 from eventwire.stages.events_roles import EntityIndex, Filler, expand, fill, noun_roles, subject_of, verb_roles
@@ -37,17 +37,8 @@ MODALITY_WEIGHT = {"realized": 1.0, "intended": 0.9, "conditional": 0.8, "possib
 # Dependencies along which an event sits inside another event's content.
 CONTENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "acl", "nsubjpass", "conj", "advcl"})
 DEONTIC = Frame(lemma="must", type="REQUEST", governs="request", weight=0.6)
+OWNED_OBJECT = frozenset({"SUPPORT", "ACCUSE", "REJECT", "CONCEDE", "AGREE"})
 MODALITY_RANK = {"realized": 0, "intended": 1, "conditional": 2, "possible": 3, "negated": 4}
-ASSAULT_MODE_ORDER = (
-    "unconventional",
-    "suicide-attack",
-    "drone",
-    "aerial",
-    "explosives",
-    "heavy-weapons",
-    "firearms",
-    "beat",
-)
 
 
 @dataclass
@@ -108,7 +99,8 @@ class _Run:
         self.new: dict[str, Actor] = {}
         self.events: list[Event] = []
         self.previous: Filler | None = None
-        self.article_contexts = _contexts(analysis.doc, cues)[:2]
+        self.protests: set[int] = set()
+        self.article_contexts = contexts(analysis.doc, cues)[:2]
 
     # ------------------------------------------------------------------ drafts
 
@@ -132,8 +124,12 @@ class _Run:
             d.governor = _governor_of(d, by_token)
             if d.governor is not None:
                 d.governor.governed.append(d)
+        self.protests = {d.token.i for d in drafts if d.type == "PROTEST"}
         for d in drafts:
             self.merge_instrument(d, by_token)
+        for d in drafts:
+            if d.frame.nominal and d.governor is not None and d.governor.type == d.type:
+                d.dropped = True  # "mediation in the talks": one consultation, told twice
         for d in drafts:
             self.govern(d)
         drafts += self.deontic_reports(sent, drafts)
@@ -153,7 +149,7 @@ class _Run:
             if g is not None and g.frame.nominal and g.type == "ASSAULT":
                 g.dropped = True
                 d.actors = g.actors
-                d.mode = d.mode or g.mode or _assault_mode(g.token, self.cues)
+                d.mode = d.mode or g.mode or assault_mode(g.token, self.cues)
 
     def deontic_reports(self, sent: Any, drafts: list[Draft]) -> list[Draft]:
         """ "X said that Y must act": a demand by X on Y (REQUEST), whose content is not coded."""
@@ -165,7 +161,11 @@ class _Run:
                 continue
             speaker = subject_of(verb.head, self.cues)
             addressee = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-            if not speaker or not addressee or addressee[0].lower_ in ("we", "i", "us"):
+            if (
+                not speaker
+                or not addressee
+                or (addressee[0].pos_ == "PRON" and addressee[0].lower_ in ("we", "i", "us"))
+            ):
                 continue
             inside = {t.i for t in verb.subtree}
             for d in drafts:
@@ -206,14 +206,24 @@ class _Run:
                     d.mode = d.mode or REQUEST_MODES.get(first.type)
                 # "condemned an attack by X": the recipient is who did the act
                 inner = {g.token.i for g in content}
-                d.recipients = [r for r in d.recipients if r.i not in inner] or first.actors
+                # "called for sanctions against Nigeria": failing a doer, the act's target
+                d.recipients = [r for r in d.recipients if r.i not in inner] or first.actors or first.recipients
             return
         if d.type == "ASSAULT" and not d.frame.nominal:
             for g in content:
                 if g.frame.nominal and g.type == "ASSAULT":
                     g.dropped = True
                     d.actors = d.actors or g.actors
-                    d.mode = d.mode or g.mode or _assault_mode(g.token, self.cues)
+                    d.mode = d.mode or g.mode or assault_mode(g.token, self.cues)
+        if d.type in ("COERCE", "ACCUSE"):
+            for g in content:
+                if g.token.dep_ in ("pcomp", "pobj") and g.token.head.lemma_ in ("for", "of", "over"):
+                    g.dropped = True  # "arrested for collaborating with Israel": a charge, not an act
+        gov = d.token.head
+        if d.type == "REQUEST" and d.token.dep_ == "advcl" and gov.i in self.protests:
+            # "demonstrated ..., calling for independence": the protest's claim, not a second act
+            d.dropped = True
+            return
         if d.modality == CONDITIONAL and d.type in FORCEFUL and not in_condition(d.token, self.cues):
             # "if Baghdad does not act, the United States can attack": a threat that was made
             d.mode = self.cues.threat_modes.get(d.type)
@@ -222,10 +232,12 @@ class _Run:
     # ------------------------------------------------------------------ events
 
     def emit(self, d: Draft, sent: Any) -> None:
-        if background(_clause_head(d.token), self.cues):
-            return  # "after crowds burned its embassy": background, not the news
+        if background(_clause_head(d.token), self.cues) or _background_phrase(d.token, self.cues):
+            return  # "after crowds burned its embassy", "on the eve of a visit": not the news
         actors = self.names(d.actors, d, sent) or self.names(d.inherited_actor, d, sent)
         recipients = [r for r in self.names(d.recipients, d, sent) if r.name not in {a.name for a in actors}]
+        if not recipients and d.type in OWNED_OBJECT and not d.frame.nominal:
+            recipients = [r for r in self.names(_owners(d.token), d, sent) if r.name not in {a.name for a in actors}]
         if not actors and (d.frame.nominal or not recipients or d.token.dep_ in ("acl", "amod")):
             # an act with nobody doing it is background ("the curfew imposed"), not an event
             return
@@ -238,11 +250,11 @@ class _Run:
             pairs = [(a, r) for a in some_actors for r in some_recipients]
         mode = d.mode
         if d.type == "ASSAULT" and mode is None:
-            mode = _assault_mode(d.token, self.cues)
+            mode = assault_mode(d.token, self.cues)
         elif d.type == "AID" and mode is None:
-            mode = _aid_mode(d, self.cues)
+            mode = aid_mode(d.trigger.matched if d.trigger.matched is not None else d.token, self.cues)
         evidence = self.evidence(d, actors + recipients)
-        contexts = tuple(_contexts(sent, self.cues)[:3]) or tuple(self.article_contexts)
+        in_sentence = tuple(contexts(sent, self.cues)[:3]) or tuple(self.article_contexts)
         roles = [(f.start, f.end) for f in actors + recipients]
         location, date = self.where_when(sent, roles, evidence)
         for actor, recipient in pairs:
@@ -255,7 +267,7 @@ class _Run:
                     recipient=recipient.name if recipient else None,
                     mode=mode,
                     modality=d.modality,
-                    context=contexts,
+                    context=in_sentence,
                     location=location,
                     date=date,
                     confidence=conf,
@@ -287,7 +299,7 @@ class _Run:
         entity before it in the sentence, or the last actor of the previous event."""
         tok = d.token
         for _ in range(4):
-            if tok.dep_ not in ("ccomp", "xcomp", "conj", "advcl") or tok.head is tok:
+            if tok.dep_ not in ("ccomp", "xcomp", "conj", "advcl") or tok.head.i == tok.i:
                 break
             tok = tok.head
             if tok.lemma_ in self.cues.speech_verbs:
@@ -341,11 +353,14 @@ class _Run:
 
     def where_when(self, sent: Any, roles: list[tuple[int, int]], evidence: Span) -> tuple[tuple[str, ...], str | None]:
         lo, hi = sent.start_char, sent.end_char
+        starts = {t.idx: t for t in sent}
         places = []
         for p in self.analysis.places:
             for m in p.mentions:
-                inside = lo <= m.start and m.end <= hi
-                if inside and not any(m.start < e and s < m.end for s, e in roles) and p.name not in places:
+                inside = lo <= m.start and m.end <= hi and m.start in starts
+                if not inside or any(m.start < e and s < m.end for s, e in roles) or p.name in places:
+                    continue
+                if _locative(starts[m.start], self.cues):
                     places.append(p.name)
         times = [t for t in self.analysis.times if lo <= t.start and t.end <= hi and t.value]
         times.sort(key=lambda t: not (evidence.start <= t.start and t.end <= evidence.end))
@@ -363,21 +378,55 @@ class _Run:
         return round(min(0.99, max(0.05, score)), 2)
 
 
+def _owners(verb: Token) -> list[Token]:
+    """Who owns the object of a verbal reaction: "rejected the proposal of the Arab League",
+    "welcomed Egypt's decision", "praised the Kenyan reforms"."""
+    out = []
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        out += [c for c in obj.children if c.dep_ in ("poss", "compound", "amod") and c.ent_type_]
+        for p in (c for c in obj.children if c.dep_ == "prep" and c.lemma_ in ("of", "by", "from")):
+            out += [g for g in p.children if g.dep_ == "pobj"]
+    return out
+
+
+def _locative(tok: Token, cues: Cues) -> bool:
+    """A toponym that says where ("in Mosul and Anbar", "near Goma"), not who ("told Baghdad")."""
+    while tok.dep_ in ("compound", "conj", "appos") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ == "pobj" and tok.head.lemma_.lower() in cues.locative_preps
+
+
+def _background_phrase(tok: Token, cues: Cues) -> bool:
+    """A nominal event in a phrase of time to come ("before the talks", "on the eve of a visit")."""
+    for _ in range(4):
+        if tok.dep_ not in ("pobj", "prep", "pcomp") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.lemma_.lower() in cues.upcoming_marks:
+            return True  # "ahead of talks", "on the eve of a visit": not yet happened
+    return False
+
+
 def _clause_head(tok: Token) -> Token:
     """The verb heading the clause ``tok`` is in."""
-    while tok.pos_ not in ("VERB", "AUX") and tok.head is not tok:
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
         tok = tok.head
     return tok
 
 
 def _deduplicated(events: list[Event]) -> list[Event]:
     """One event per type and actor in a sentence, unless the recipients differ: the
-    "to discuss" of "telephoned Kozyrev to discuss" is the same consultation."""
+    "to discuss" of "telephoned Kozyrev to discuss" is the same consultation, and the
+    "to protest against Sweden" of "began a hunger strike" names the strike's target."""
     order = sorted(events, key=lambda e: (MODALITY_RANK.get(e.modality, 5), e.recipient is None, -e.confidence))
     kept: list[Event] = []
     for e in order:
-        same = [k for k in kept if k.type == e.type and k.actor == e.actor]
-        if any(k.recipient == e.recipient or e.recipient is None for k in same):
+        same = [i for i, k in enumerate(kept) if k.type == e.type and k.actor == e.actor]
+        if any(kept[i].recipient == e.recipient or e.recipient is None for i in same):
+            continue
+        bare = next((i for i in same if kept[i].recipient is None), None)
+        if bare is not None and e.modality != kept[bare].modality:
+            kept[bare] = replace(kept[bare], recipient=e.recipient)
             continue
         kept.append(e)
     return sorted(kept, key=lambda e: e.trigger.start if e.trigger else e.evidence.start)
@@ -387,38 +436,12 @@ def _governor_of(d: Draft, by_token: dict[int, Draft]) -> Draft | None:
     """The nearest trigger above ``d`` along content dependencies (within three steps)."""
     tok = d.token
     for _ in range(3):
-        if tok.dep_ not in CONTENT_DEPS or tok.head is tok:
+        if tok.dep_ not in CONTENT_DEPS or tok.head.i == tok.i:
             return None
         tok = tok.head
         g = by_token.get(tok.i)
         if g is not None:
-            if d.token.dep_ == "conj" and tok is d.token.head:
+            if d.token.dep_ == "conj" and tok.i == d.token.head.i:
                 return None  # coordinated acts are siblings, not content
             return g
     return None
-
-
-def _assault_mode(tok: Token, cues: Cues) -> str | None:
-    """The ASSAULT mode shown by the trigger, its modifiers and its instruments."""
-    words = {tok.lemma_.lower()}
-    for c in tok.children:
-        if c.dep_ in ("compound", "amod", "nmod", "npadvmod"):
-            words |= {t.lemma_.lower() for t in c.subtree}
-        if c.dep_ == "prep" and c.lemma_ in ("with", "by", "in", "using"):
-            words |= {t.lemma_.lower() for t in c.subtree}
-    modes = {cues.assault_modes[w] for w in words if w in cues.assault_modes}
-    return next((m for m in ASSAULT_MODE_ORDER if m in modes), None)
-
-
-def _aid_mode(d: Draft, cues: Cues) -> str | None:
-    """The AID mode shown by what is given ("weapons": military, "food": humanitarian)."""
-    given = d.trigger.matched if d.trigger.matched is not None else d.token
-    words = [given.lemma_.lower(), *(c.lemma_.lower() for c in given.children if c.dep_ in ("amod", "compound"))]
-    return next((cues.aid_modes[w] for w in words if w in cues.aid_modes), None)
-
-
-def _contexts(span: Any, cues: Cues) -> list[str]:
-    """PLOVER contexts whose keywords occur in ``span``, most frequent first."""
-    lemmas = Counter(t.lemma_.lower() for t in span if t.is_alpha)
-    scores = {c: sum(lemmas[w] for w in words) for c, words in cues.contexts.items()}
-    return [c for c, n in sorted(scores.items(), key=lambda x: -x[1]) if n > 0]

@@ -92,6 +92,8 @@ class Cues:
     conditional_aux: frozenset[str]
     condition_marks: frozenset[str]
     background_marks: frozenset[str]
+    upcoming_marks: frozenset[str]
+    locative_preps: frozenset[str]
     intended_governors: frozenset[str]
     possible_governors: frozenset[str]
     negated_governors: frozenset[str]
@@ -127,6 +129,8 @@ def load_cues(path: Path | str | None = None) -> Cues:
         conditional_aux=mod["conditional_aux"],
         condition_marks=mod["condition_marks"],
         background_marks=mod["background_marks"],
+        upcoming_marks=mod["upcoming_marks"],
+        locative_preps=frozenset(raw["locative_preps"]),
         intended_governors=mod["intended_governors"],
         possible_governors=mod["possible_governors"],
         negated_governors=mod["negated_governors"],

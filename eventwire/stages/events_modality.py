@@ -52,14 +52,14 @@ def _conditioned(tok: Token, cues: Cues) -> bool:
 
 def in_condition(tok: Token, cues: Cues) -> bool:
     """``tok`` heads the "if" clause itself (the condition, not the consequence)."""
-    while tok.dep_ == "conj" and tok.head is not tok:
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
     return tok.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in cues.condition_marks for m in tok.children)
 
 
 def reported(tok: Token, cues: Cues) -> bool:
     """``tok`` heads (or is coordinated into) the content of a speech verb."""
-    while tok.dep_ == "conj" and tok.head is not tok:
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
     return tok.dep_ == "ccomp" and tok.head.lemma_.lower() in cues.speech_verbs
 
@@ -88,7 +88,7 @@ def own_modality(tok: Token, cues: Cues) -> str | None:
 
 
 def _governor(tok: Token) -> Token | None:
-    if tok.dep_ not in COMPLEMENT or tok.head is tok:
+    if tok.dep_ not in COMPLEMENT or tok.head.i == tok.i:
         return None
     return tok.head
 
@@ -104,7 +104,7 @@ def modality(trigger: Token, cues: Cues, stop: Token | None = None) -> str:
     tok = trigger
     for _ in range(5):
         gov = _governor(tok)
-        if gov is None or gov is stop or background(tok, cues):
+        if gov is None or (stop is not None and gov.i == stop.i) or background(tok, cues):
             break
         lemma = gov.lemma_.lower()
         if tok.dep_ == "ccomp" and lemma in cues.speech_verbs:

@@ -63,7 +63,9 @@ def conjuncts(tok: Token) -> list[Token]:
     """``tok`` and the tokens coordinated with it ("Israel and US forces")."""
     out = [tok]
     for c in tok.children:
-        if c.dep_ == "conj":
+        # "The US, Russia, and Switzerland": the parser may hang a list on an apposition
+        listed = c.dep_ == "appos" and c.pos_ == "PROPN" and any(g.dep_ == "conj" for g in c.children)
+        if c.dep_ == "conj" or listed:
             out += conjuncts(c)
     return out
 
@@ -102,7 +104,7 @@ def subject_of(verb: Token, cues: Cues, depth: int = 0) -> list[Token]:
             return [verb.head]
         return subj
     head = verb.head
-    if head is verb:
+    if head.i == verb.i:
         return []
     dep = verb.dep_
     if dep == "conj":
@@ -115,10 +117,13 @@ def subject_of(verb: Token, cues: Cues, depth: int = 0) -> list[Token]:
             return objects
         on = pobjs(head, ("on", "upon")) if head.lemma_ == "call" else []
         return on or subject_of(head, cues, depth + 1)
-    if dep == "advcl" or (dep == "pcomp" and head.head is not head):
+    if dep == "advcl" or (dep == "pcomp" and head.head.i != head.i):
         return subject_of(head if dep == "advcl" else head.head, cues, depth + 1)
     if dep == "acl" and verb.tag_ == "VBG":
-        return [head]
+        if head.lemma_.lower() in cues.actor_nouns or head.pos_ in ("PROPN", "PRON") or head.dep_ != "dobj":
+            return [head]
+        # "issued a declaration demanding ...": the document speaks for who issued it
+        return subject_of(head.head, cues, depth + 1)
     if dep == "relcl":
         return [head]
     if dep in ("ccomp", "ROOT"):
@@ -160,7 +165,12 @@ def verb_roles(verb: Token, frame: Frame, cues: Cues) -> tuple[list[Token], list
         recipients += pobjs(obj, frame.recipient)
     if frame.governs == "request" and not recipients:
         recipients += children(verb, "dobj")
-    return actors, recipients
+    return actors, _dated_out(recipients, cues)
+
+
+def _dated_out(tokens: list[Token], cues: Cues) -> list[Token]:
+    """Role heads without dates and numbers ("called on Sunday for ...")."""
+    return [t for t in tokens if t.ent_type_ not in cues.non_actor_entities or t.pos_ == "NOUN"]
 
 
 def noun_roles(
@@ -197,7 +207,7 @@ def noun_roles(
             for d in children(verb, "dative"):
                 recipients += children(d, "pobj") if d.pos_ == "ADP" else [d]
             recipients += pobjs(verb, frame.recipient)
-    return actors, recipients, light
+    return actors, _dated_out(recipients, cues), light
 
 
 def light_verb(noun: Token, cues: Cues) -> Token | None:
@@ -261,7 +271,7 @@ def fill(head: Token, index: EntityIndex, cues: Cues) -> Filler | None:
 def _unknown(tokens: list[Token], kind: str) -> Filler:
     first, last = tokens[0], tokens[-1]
     start, end = first.idx, last.idx + len(last)
-    text = first.doc.text[start:end]
+    text = first.doc[first.i : last.i + 1].text  # the span's own text: Doc.text is rebuilt per call
     return Filler(text, start, end, known=False, kind=kind)
 
 

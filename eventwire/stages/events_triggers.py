@@ -33,9 +33,13 @@ def _objects(verb: Token) -> list[Token]:
         objs.append(verb.head)  # "sanctions imposed on Iran"
     for p in children(verb, "prt"):
         objs += children(p, "pobj")
-    # "25,000 tons of food aid", "the return of inspectors": the noun after "of" counts too
-    objs += [g for o in objs for p in children(o, "prep") if p.lemma_ == "of" for g in children(p, "pobj")]
     return [t for o in objs for t in conjuncts(o)]
+
+
+def _of_objects(objs: list[Token]) -> list[Token]:
+    """ "25,000 tons of food aid", "the return of inspectors": the noun after "of" also
+    tells what the object is."""
+    return [g for o in objs for p in children(o, "prep") if p.lemma_ == "of" for g in children(p, "pobj")]
 
 
 def _attached(tok: Token, cues: Cues) -> set[str]:
@@ -51,19 +55,26 @@ def _attached(tok: Token, cues: Cues) -> set[str]:
     return _words(out)
 
 
-def actor_like(tok: Token, cues: Cues, index: EntityIndex) -> bool:
-    """A token that can name an actor: an entity, a proper noun, a pronoun, an actor noun."""
+def actor_like(tok: Token, cues: Cues, index: EntityIndex, lexicon: Lexicon) -> bool:
+    """A token that can name an actor: an entity, a proper noun, a pronoun, an actor noun, or
+    a noun with a named modifier that is not itself an event ("Mexican immigrants", not
+    "US requests")."""
     if index.covering(tok.idx, tok.idx + len(tok)) is not None:
         return True
-    return tok.pos_ == "PROPN" or tok.lower_ in cues.pronouns or tok.lemma_.lower() in cues.actor_nouns
+    if tok.pos_ == "PROPN" or tok.lower_ in cues.pronouns or tok.lemma_.lower() in cues.actor_nouns:
+        return True
+    named = any(index.covering(c.idx, c.idx + len(c)) for c in tok.children if c.dep_ in ("compound", "amod"))
+    return named and tok.lemma_.lower() not in lexicon.nouns
 
 
 def _words(tokens: list[Token]) -> set[str]:
     return {t.lower_ for t in tokens} | {t.lemma_.lower() for t in tokens}
 
 
-def _verb_frame(verb: Token, frames: tuple[Frame, ...], cues: Cues, index: EntityIndex) -> Trigger | None:
+def _verb_frame(verb: Token, lexicon: Lexicon, cues: Cues, index: EntityIndex) -> Trigger | None:
+    frames = lexicon.verbs[verb.lemma_.lower()]
     objs = _objects(verb)
+    content = objs + _of_objects(objs)
     obj_words = _words(objs)
     attached = _attached(verb, cues)
     subjects = [t for s in children(verb, *SUBJECTS) for t in conjuncts(s)]
@@ -71,12 +82,12 @@ def _verb_frame(verb: Token, frames: tuple[Frame, ...], cues: Cues, index: Entit
     for f in frames:
         matched = None
         if f.object:
-            matched = next((o for o in objs if o.lemma_.lower() in f.object or o.lower_ in f.object), None)
+            matched = next((o for o in content if o.lemma_.lower() in f.object or o.lower_ in f.object), None)
             if matched is None:
                 continue
         if f.object_not and obj_words & f.object_not:
             continue
-        if f.object_actor and objs and not any(actor_like(o, cues, index) for o in objs):
+        if f.object_actor and objs and not any(actor_like(o, cues, index, lexicon) for o in objs):
             continue
         if f.particle and not attached & f.particle:
             continue
@@ -110,7 +121,7 @@ def find_triggers(sent: Any, lexicon: Lexicon, cues: Cues, index: EntityIndex) -
         lemma = tok.lemma_.lower()
         trig = None
         if tok.pos_ in VERB_TAGS and lemma in lexicon.verbs:
-            trig = _verb_frame(tok, lexicon.verbs[lemma], cues, index)
+            trig = _verb_frame(tok, lexicon, cues, index)
         elif tok.pos_ in NOUN_TAGS and lemma in lexicon.nouns:
             trig = _noun_frame(tok, lexicon.nouns[lemma], cues)
         if trig is not None:

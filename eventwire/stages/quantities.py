@@ -255,7 +255,7 @@ def _category(number: Number, unit: Unit, doc: Any, units: UnitLexicon) -> str |
 def _verb_category(token: Any, units: UnitLexicon) -> str | None:
     """ "12 people were killed", "killing 12 people", "30 wounded", "went missing"."""
     verb = token.head
-    if verb.pos_ not in ("VERB", "AUX", "ADJ") or verb is token:
+    if verb.pos_ not in ("VERB", "AUX", "ADJ") or verb.i == token.i:
         return None
     for child in verb.children:
         if child.dep_ in ("acomp", "oprd") and units.category_of(child):

@@ -128,7 +128,7 @@ def _governing_verb(doc: Any, start: int, end: int, verbs: frozenset[str]) -> An
     for _ in range(20):
         if not (start <= tok.idx < end) and tok.lemma_.lower() in verbs and tok.pos_ in ("VERB", "AUX"):
             return tok
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             break
         tok = tok.head
     outside = [t for t in sent if t.lemma_.lower() in verbs and t.pos_ == "VERB" and not (start <= t.idx < end)]

@@ -167,7 +167,9 @@ def _future(doc: Any, match: Match, lex: TimeLexicon) -> bool:
     """True when the clause the expression belongs to is in the future tense ("will meet")."""
     span = _tokens(doc, match)
     token = span.root if span is not None else None
-    while token is not None and token.pos_ not in ("VERB", "AUX") and token.head is not token:
+    while (
+        token is not None and token.pos_ not in ("VERB", "AUX") and token.head.i != token.i
+    ):  # Token objects are new on each access: compare indices
         token = token.head
     if token is None or token.pos_ not in ("VERB", "AUX"):
         return False

@@ -198,3 +198,33 @@ def test_events_leaves_an_analysis_without_a_parse_unchanged() -> None:
 
 def test_events_codes_nothing_in_a_sentence_without_political_acts() -> None:
     assert events("The weather in Cairo was warm and the markets were busy on Sunday.") == ()
+
+
+def test_events_codes_a_reported_must_as_a_demand_of_the_speaker() -> None:
+    found = events("The foreign minister of Qatar said that Israel must open the crossings into Gaza.")
+    assert [(e.type, e.recipient) for e in found] == [("REQUEST", "Israel")]
+
+
+def test_events_codes_a_protest_and_its_claim_as_one_protest() -> None:
+    found = events("Thousands of farmers demonstrated in Lima on Sunday, calling for lower fuel prices.")
+    assert [e.type for e in found] == ["PROTEST"]
+
+
+def test_events_merges_a_purpose_clause_of_the_same_type_into_the_act() -> None:
+    found = events("The Kenyan president telephoned the Somali president to discuss the border dispute.")
+    assert [e.type for e in found] == ["CONSULT"]
+
+
+def test_events_reads_the_giver_of_received_aid_from_the_from_phrase() -> None:
+    ev = one("The rebels received weapons from Iran last year.", "AID")
+    assert (ev.actor, ev.recipient, ev.mode) == ("Iran", "rebels", "military")
+
+
+def test_events_does_not_code_background_events_of_a_temporal_clause() -> None:
+    found = events("Brazil restored diplomatic relations with Paraguay, years after protesters attacked its embassy.")
+    assert "ASSAULT" not in {e.type for e in found}
+
+
+def test_events_takes_the_recipient_of_a_reaction_from_the_owner_of_its_object() -> None:
+    ev = one("Syria rejected the peace proposal of the Arab League on Monday.", "REJECT")
+    assert (ev.actor, ev.recipient) == ("Syria", "Arab League")

@@ -1,0 +1,46 @@
+"""What the event coder reads around a trigger besides its roles: the PLOVER mode of an
+ASSAULT (its instruments) or an AID (what is given), and the PLOVER contexts of a passage."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from eventwire.stages.events_lexicon import Cues
+
+Token = Any
+ASSAULT_MODE_ORDER = (
+    "unconventional",
+    "suicide-attack",
+    "drone",
+    "aerial",
+    "explosives",
+    "heavy-weapons",
+    "firearms",
+    "beat",
+)
+
+
+def assault_mode(tok: Token, cues: Cues) -> str | None:
+    """The ASSAULT mode shown by the trigger, its modifiers and its instruments."""
+    words = {tok.lemma_.lower()}
+    for c in tok.children:
+        if c.dep_ in ("compound", "amod", "nmod", "npadvmod"):
+            words |= {t.lemma_.lower() for t in c.subtree}
+        if c.dep_ == "prep" and c.lemma_ in ("with", "by", "in", "using"):
+            words |= {t.lemma_.lower() for t in c.subtree}
+    modes = {cues.assault_modes[w] for w in words if w in cues.assault_modes}
+    return next((m for m in ASSAULT_MODE_ORDER if m in modes), None)
+
+
+def aid_mode(given: Token, cues: Cues) -> str | None:
+    """The AID mode shown by what is given ("weapons": military, "food": humanitarian)."""
+    words = [given.lemma_.lower(), *(c.lemma_.lower() for c in given.children if c.dep_ in ("amod", "compound"))]
+    return next((cues.aid_modes[w] for w in words if w in cues.aid_modes), None)
+
+
+def contexts(span: Any, cues: Cues) -> list[str]:
+    """PLOVER contexts whose keywords occur in ``span``, most frequent first."""
+    lemmas = Counter(t.lemma_.lower() for t in span if t.is_alpha)
+    scores = {c: sum(lemmas[w] for w in words) for c, words in cues.contexts.items()}
+    return [c for c, n in sorted(scores.items(), key=lambda x: -x[1]) if n > 0]
