@@ -32,6 +32,7 @@ from eventwire.stages.actors_rules import (
     Link,
     acronym_links,
     capital_links,
+    collective_links,
     demonym_link,
     description_links,
     guess_type,
@@ -69,7 +70,10 @@ class ActorLinker:
         links += acronym_links(body, links)
         present = {lk.key for lk in links if not lk.key.startswith((UNKNOWN, UNKNOWN_PERSON))}
         links += description_links(body, self.kb, present)
-        named = {(lk.key, lk.name) for lk in links if lk.kind == "actor" and lk.how != "description"}
+        links += collective_links(doc, self.kb, links)
+        named = {
+            (lk.key, lk.name) for lk in links if lk.kind == "actor" and lk.how not in ("description", "collective")
+        }
         links += named_type_links(body, [(k, n, self._type_of(k, n)) for k, n in named])
         links = _dedupe(links)
         types = {lk.key: self._type_of(lk.key, lk.name) for lk in links if lk.kind == "actor"}

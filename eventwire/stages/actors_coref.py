@@ -60,6 +60,22 @@ def pronoun_links(doc: Any, links: list[Link], type_of: dict[str, str]) -> list[
         ]
         if not candidates:
             continue
+        # a pronoun object never refers to its own clause's subject ("X gave them ...")
+        subject = _clause_subject_span(tok)
+        candidates = [c for c in candidates if not (subject[0] <= c.start < subject[1])]
+        if not candidates:
+            continue
         ref = candidates[-1]  # the most recent fitting name: the rule of the module docstring
         out.append(Link(tok.idx, tok.idx + len(tok.text), tok.text, ref.kind, ref.key, ref.name, "pronoun"))
     return out
+
+
+def _clause_subject_span(tok: Any) -> tuple[int, int]:
+    """Character range covering the subjects of the verb that governs ``tok`` ((0, 0) if none)."""
+    if tok.dep_ in ("nsubj", "nsubjpass"):
+        return (0, 0)
+    subjects = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i]
+    if not subjects:
+        return (0, 0)
+    tokens = [t for s in subjects for t in s.subtree]
+    return (min(t.idx for t in tokens), max(t.idx + len(t.text) for t in tokens))

@@ -201,6 +201,46 @@ def named_type_links(body: str, present: list[tuple[str, str, str]]) -> list[Lin
     return out
 
 
+# Plural nouns that, in an article about one coalition of armed groups, refer to its members
+# together ("the militias", "the groups", "militia leaders"): coded as the coalition.
+COLLECTIVE_NOUNS = frozenset({"militias", "groups", "factions", "commanders", "leaders", "fighters"})
+COLLECTIVE_NEEDS_MILITIA = frozenset({"commanders", "leaders", "fighters"})
+
+
+def collective_links(doc: Any, kb: KnowledgeBase, links: list[Link]) -> list[Link]:
+    """Generic plurals for the one umbrella group whose members the article names.
+
+    An umbrella is a known armed group that two or more other named groups are members of;
+    with none, or more than one, nothing is linked. "commanders", "leaders" and "fighters"
+    count only with a militia word beside them ("militia leaders"), or once the article has
+    introduced them so ("the commanders" after "six militia commanders")."""
+    present = {lk.key for lk in links if lk.kind == "actor"}
+    members: dict[str, int] = {}
+    for rel in kb.relations:
+        if rel.type == "member_of" and rel.subject in present and rel.object in present:
+            members[rel.object] = members.get(rel.object, 0) + 1
+    umbrellas = [rid for rid, n in members.items() if n >= 2 and kb.records[rid].type == "armed_group"]
+    if len(umbrellas) != 1:
+        return []
+    rec = kb.records[umbrellas[0]]
+    out = []
+    introduced: set[str] = set()  # "militia commanders" earlier makes "the commanders" theirs
+    for tok in doc:
+        word = tok.lower_
+        if word not in COLLECTIVE_NOUNS or tok.tag_ != "NNS":
+            continue
+        mods = [c for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i]
+        militia = any(c.lower_.startswith("militia") for c in mods)
+        if militia:
+            introduced.add(word)
+        if word in COLLECTIVE_NEEDS_MILITIA and not militia and word not in introduced:
+            continue
+        start = mods[0].idx if mods and mods[0].lower_.startswith("militia") else tok.idx
+        end = tok.idx + len(tok.text)
+        out.append(Link(start, end, doc.text[start:end], "actor", rec.id, rec.name, "collective"))
+    return out
+
+
 def capital_links(doc: Any, kb: KnowledgeBase, mentions: list[Any]) -> list[Link]:
     """Capitals used for their governments: "Baghdad said", "told Washington"."""
     out = []

@@ -264,8 +264,14 @@ def fill(head: Token, index: EntityIndex, cues: Cues) -> Filler | None:
             toks.insert(0, toks[0].nbor(-1))
         return _unknown(toks, "other")
     if lemma in cues.actor_nouns:
-        return _unknown(phrase_tokens(head), cues.actor_nouns[lemma])
+        tokens = phrase_tokens(head)
+        if len(tokens) == 1 and any(c.dep_ == "det" and c.lower_ in _DEMONSTRATIVES for c in head.children):
+            return None  # "these forces" points back to someone; it names no new actor
+        return _unknown(tokens, cues.actor_nouns[lemma])
     return None
+
+
+_DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
 
 
 def _unknown(tokens: list[Token], kind: str) -> Filler:
