@@ -234,6 +234,7 @@ class Event:
     date: str | None = None
     confidence: float = 0.5
     trigger: Span | None = None
+    casualties: tuple[Quantity, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from eventwire.config import Options
-from eventwire.model import Actor, Analysis, Event, Span
+from eventwire.model import Actor, Analysis, Event, Quantity, Span
 from eventwire.names import fold, slug
 from eventwire.stages.events_details import aid_mode, assault_mode, contexts
 from eventwire.stages.events_lexicon import Cues, Frame, load_cues, load_lexicon
@@ -33,6 +33,8 @@ REQUEST_MODES = {
     "COOPERATE": "assist",
     "SUPPORT": "assist",
 }
+# Event types whose sentence's casualty counts (killed, injured, arrested ...) belong to them.
+CASUALTY_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
 MODALITY_WEIGHT = {"realized": 1.0, "intended": 0.9, "conditional": 0.8, "possible": 0.75, "negated": 0.85}
 # Dependencies along which an event sits inside another event's content.
 CONTENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "acl", "nsubjpass", "conj", "advcl"})
@@ -257,6 +259,7 @@ class _Run:
         in_sentence = tuple(contexts(sent, self.cues)[:3]) or tuple(self.article_contexts)
         roles = [(f.start, f.end) for f in actors + recipients]
         location, date = self.where_when(sent, roles, evidence)
+        casualties = self.casualties(sent) if d.type in CASUALTY_TYPES else ()
         for actor, recipient in pairs:
             conf = self.confidence(d, actor, recipient)
             self.events.append(
@@ -272,6 +275,7 @@ class _Run:
                     date=date,
                     confidence=conf,
                     trigger=Span.of(self.body, d.token.idx, d.token.idx + len(d.token)),
+                    casualties=casualties,
                 )
             )
         if actors:
@@ -365,6 +369,11 @@ class _Run:
         times = [t for t in self.analysis.times if lo <= t.start and t.end <= hi and t.value]
         times.sort(key=lambda t: not (evidence.start <= t.start and t.end <= evidence.end))
         return tuple(places), (times[0].value if times else None)
+
+    def casualties(self, sent: Any) -> tuple[Quantity, ...]:
+        """Counts of the killed, injured, arrested ... stated in the event's sentence."""
+        lo, hi = sent.start_char, sent.end_char
+        return tuple(q for q in self.analysis.quantities if q.category and lo <= q.start and q.end <= hi)
 
     def confidence(self, d: Draft, actor: Filler | None, recipient: Filler | None) -> float:
         score = d.frame.weight

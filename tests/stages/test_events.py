@@ -228,3 +228,17 @@ def test_events_does_not_code_background_events_of_a_temporal_clause() -> None:
 def test_events_takes_the_recipient_of_a_reaction_from_the_owner_of_its_object() -> None:
     ev = one("Syria rejected the peace proposal of the Arab League on Monday.", "REJECT")
     assert (ev.actor, ev.recipient) == ("Syria", "Arab League")
+
+
+def test_casualty_counts_are_attached_to_their_event() -> None:
+    from tests.conftest import analyse
+
+    a = analyse(
+        "Clashes in the north\n\nGunmen attacked a police station in Maiduguri on Monday, killing at least 12 "
+        "people and wounding 30 others, officials said. Separately, the central bank raised interest rates."
+    )
+    assaults = [e for e in a.events if e.type == "ASSAULT"]
+    assert assaults, a.events
+    counts = {(q.value, q.category) for q in assaults[0].casualties}
+    assert (12, "killed") in counts
+    assert all(not e.casualties for e in a.events if e.type not in ("ASSAULT", "COERCE", "PROTEST", "MOBILIZE"))
