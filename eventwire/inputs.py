@@ -28,7 +28,7 @@ from eventwire.errors import (
 from eventwire.model import Source
 from eventwire.pipeline import Failure
 
-TEXT_SUFFIXES = {".txt", ".text", ".md"}
+TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 

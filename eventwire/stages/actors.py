@@ -59,7 +59,7 @@ class ActorLinker:
         if doc is None:
             return analysis
         body = analysis.article.body
-        links = [lk for m in analysis.mentions if (lk := self.link_mention(doc, m)) is not None]
+        links = [lk for m in analysis.mentions if (lk := self.link_mention(doc, m, body)) is not None]
         links += capital_links(doc, self.kb, list(analysis.mentions))
         links = _dedupe(links)
         links = _merge_surnames(links)
@@ -82,7 +82,7 @@ class ActorLinker:
         persons = [self.person(info, [lk for lk in links if lk.key == key]) for key, info in people.items()]
         return replace(analysis, actors=tuple(actors), people=tuple(p for p in persons if p.mentions))
 
-    def link_mention(self, doc: Any, m: Mention) -> Link | None:
+    def link_mention(self, doc: Any, m: Mention, body: str) -> Link | None:
         """What one mention refers to, or None for a place or a word that names no actor."""
         kb = self.kb
         if m.kb_id is not None and m.kb_id in kb.records:
@@ -101,7 +101,7 @@ class ActorLinker:
             rec = match.record
             kind = "person" if rec.is_person else "actor"
             return Link(m.start, m.end, m.text, kind, rec.id, rec.name, match.how)
-        if m.label == "GPE":
+        if m.label == "GPE" or _dateline(body, m):
             return None
         if m.label == "PERSON" and guess_type(m.text) == "other":
             return Link(m.start, m.end, m.text, "person", UNKNOWN_PERSON + slug(loose(m.text)), m.text, "ner")
@@ -174,6 +174,11 @@ class ActorLinker:
         pid = rec.id if rec else info.key[len(UNKNOWN_PERSON) :]
         return Person(pid, info.name, info.role, info.affiliation, rec is not None,
                       (rec.wikidata or None) if rec else None, mentions)  # fmt: skip
+
+
+def _dateline(body: str, m: Mention) -> bool:
+    """The place of a wire dateline ("AGADEZ, March 14 (AFP) -"), which names no actor."""
+    return m.start < 60 and m.text.isupper() and body[m.end : m.end + 1] == "," and "\n" not in body[: m.start]
 
 
 def _merge_surnames(links: list[Link]) -> list[Link]:
