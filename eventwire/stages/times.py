@@ -164,16 +164,20 @@ def _is_year(match: Match, span: Any, body: str, doc: Any, lex: TimeLexicon) -> 
 
 
 def _future(doc: Any, match: Match, lex: TimeLexicon) -> bool:
-    """True when the clause the expression belongs to is in the future tense ("will meet")."""
+    """True when the clause the expression belongs to looks ahead: the future tense ("will
+    meet"), or an infinitive under a verb of planning or commitment ("agreed to release the
+    prisoners by the end of April", "ready to host talks in May")."""
     span = _tokens(doc, match)
     token = span.root if span is not None else None
-    while (
-        token is not None and token.pos_ not in ("VERB", "AUX") and token.head.i != token.i
-    ):  # Token objects are new on each access: compare indices
+    # Token objects are made anew on each access: compare indices, never identity
+    while token is not None and token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
         token = token.head
     if token is None or token.pos_ not in ("VERB", "AUX"):
         return False
-    return any(c.dep_ == "aux" and c.text.lower() in lex.future_auxiliaries for c in token.children)
+    if any(c.dep_ == "aux" and c.text.lower() in lex.future_auxiliaries for c in token.children):
+        return True
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    return infinitive and token.head.lemma_.lower() in lex.future_heads
 
 
 # Before a date (not a count of units ago), "about" and "over" are rarely approximators.

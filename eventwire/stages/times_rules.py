@@ -45,6 +45,7 @@ class TimeLexicon:
     boundaries: tuple[str, ...]
     year_cues: frozenset[str]
     future_auxiliaries: frozenset[str]
+    future_heads: frozenset[str] = frozenset()
 
     def month(self, word: str) -> int:
         """The month number of a full or abbreviated month name ("Sept." -> 9)."""
@@ -77,6 +78,7 @@ def _parse(raw: dict[str, Any]) -> TimeLexicon:
         boundaries=tuple(raw["boundaries"]["words"]),
         year_cues=frozenset(raw["year_cues"]["words"]),
         future_auxiliaries=frozenset(raw["future_auxiliaries"]),
+        future_heads=frozenset(raw.get("future_heads", {}).get("words", ())),
     )
 
 

@@ -206,3 +206,17 @@ def test_times_lexicon_loads_from_a_given_path(tmp_path: Path) -> None:
     path.write_text(json.dumps(raw), encoding="utf-8")
     lexicon = load_time_lexicon(path)
     assert [m.parts["m"] for m in find_matches("Depuis Janvier 2024.", lexicon)] == ["Janvier"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The army agreed to release the prisoners by the end of April, officials said on Friday.", "2025-04"),
+        ("Algeria said it was ready to host further talks between the two sides in May.", "2025-05"),
+        ("The rebels withdrew from the town in May, residents said.", "2024-05"),
+    ],
+)
+def test_a_month_in_a_clause_that_looks_ahead_is_the_next_one(sentence: str, expected: str) -> None:
+    a = analyse("Talks\n\n" + sentence, published="2025-03-14", stages=("clean", "language", "parse", "times"))
+    months = [t.value for t in a.times if t.value and len(t.value) == 7]
+    assert expected in months, a.times
