@@ -97,7 +97,7 @@ class _Run:
         self.analysis = analysis
         self.body = analysis.article.body
         self.cues = cues
-        self.index = EntityIndex(analysis.actors, analysis.people)
+        self.index = EntityIndex(analysis.actors, analysis.people, analysis.places)
         self.new: dict[str, Actor] = {}
         self.events: list[Event] = []
         self.previous: Filler | None = None
@@ -240,6 +240,8 @@ class _Run:
         recipients = [r for r in self.names(d.recipients, d, sent) if r.name not in {a.name for a in actors}]
         if not recipients and d.type in OWNED_OBJECT and not d.frame.nominal:
             recipients = [r for r in self.names(_owners(d.token), d, sent) if r.name not in {a.name for a in actors}]
+        if d.type == "ASSAULT" and _criticism(d.token, self.cues):
+            d.type, d.mode = "ACCUSE", None  # "attacked Labour's pledges as vacuous": words, not force
         if not actors and (d.frame.nominal or not recipients or d.token.dep_ in ("acl", "amod")):
             # an act with nobody doing it is background ("the curfew imposed"), not an event
             return
@@ -385,6 +387,13 @@ class _Run:
             score -= 0.05
         score *= MODALITY_WEIGHT.get(d.modality, 0.8)
         return round(min(0.99, max(0.05, score)), 2)
+
+
+def _criticism(verb: Token, cues: Cues) -> bool:
+    """An attack verb whose object is an idea, a plan or words ("attacked the pledges")."""
+    if verb.lemma_.lower() not in cues.verbal_attack_verbs:
+        return False
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in cues.verbal_attack_objects for c in verb.children)
 
 
 def _owners(verb: Token) -> list[Token]:

@@ -114,6 +114,8 @@ class Cues:
     threat_modes: dict[str, str]
     aid_modes: dict[str, str]
     contexts: dict[str, frozenset[str]]
+    verbal_attack_verbs: frozenset[str] = frozenset()
+    verbal_attack_objects: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4)
@@ -151,6 +153,8 @@ def load_cues(path: Path | str | None = None) -> Cues:
         threat_modes=dict(raw["threat_modes"]),
         aid_modes=dict(raw["aid_modes"]),
         contexts={k: frozenset(v) for k, v in raw["contexts"].items()},
+        verbal_attack_verbs=frozenset(raw.get("verbal_attack", {}).get("verbs", ())),
+        verbal_attack_objects=frozenset(raw.get("verbal_attack", {}).get("objects", ())),
     )
 
 

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from eventwire.model import Actor, Person
+from eventwire.model import Actor, Person, Place
 from eventwire.stages.events_lexicon import Cues, Frame
 
 Token = Any  # a spaCy token; spaCy ships no type stubs we can rely on
@@ -35,13 +35,18 @@ class Filler:
 class EntityIndex:
     """Finds the actor or person whose mention covers a character offset."""
 
-    def __init__(self, actors: Iterable[Actor], people: Iterable[Person]) -> None:
+    def __init__(self, actors: Iterable[Actor], people: Iterable[Person], places: Iterable[Place] = ()) -> None:
         self.spans: list[tuple[int, int, str, str]] = []
         for a in actors:
             self.spans += [(m.start, m.end, a.name, "actor") for m in a.mentions]
         for p in people:
             self.spans += [(m.start, m.end, p.name, "person") for m in p.mentions]
         self.spans.sort()
+        # offsets of place names that are no actor: "visits Manchester" has no recipient
+        self.place_starts = {k for pl in places for m in pl.mentions for k in range(m.start, m.end)}
+
+    def is_place(self, offset: int) -> bool:
+        return offset in self.place_starts
 
     def covering(self, start: int, end: int) -> tuple[int, int, str, str] | None:
         """The longest mention that covers ``[start, end)``."""
@@ -258,6 +263,8 @@ def fill(head: Token, index: EntityIndex, cues: Cues) -> Filler | None:
                 return inner
     if head.lower_ in cues.pronouns:
         return Filler(head.text, head.idx, head.idx + len(head), kind=cues.pronouns[head.lower_], pronoun=True)
+    if head.pos_ == "PROPN" and index.is_place(head.idx):
+        return None  # a town or a region is where something happens, not who it happens to
     if head.pos_ == "PROPN":
         toks = [head]
         while toks[0].i > 0 and toks[0].nbor(-1).pos_ == "PROPN" and toks[0].nbor(-1).dep_ in ("compound", "flat"):

@@ -242,3 +242,11 @@ def test_casualty_counts_are_attached_to_their_event() -> None:
     counts = {(q.value, q.category) for q in assaults[0].casualties}
     assert (12, "killed") in counts
     assert all(not e.casualties for e in a.events if e.type not in ("ASSAULT", "COERCE", "PROTEST", "MOBILIZE"))
+
+
+def test_attacking_an_idea_is_criticism_not_force() -> None:
+    from tests.conftest import analyse
+
+    a = analyse("Row over pledges\n\nThe opposition leader attacked the government's new pledges as empty promises.")
+    assert "ASSAULT" not in {e.type for e in a.events}
+    assert "ACCUSE" in {e.type for e in a.events}
