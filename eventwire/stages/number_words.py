@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -35,6 +35,13 @@ class NumberWords:
     scales: dict[str, int]
     vague: dict[str, VagueCount]
     few: dict[str, int]
+    vague_phrases: tuple[str, ...] = field(init=False)
+    unit_phrases: tuple[str, ...] = field(init=False)
+
+    def __post_init__(self) -> None:
+        # hashable views, built once, for the phrase matcher of quantities_parts
+        object.__setattr__(self, "vague_phrases", tuple(self.vague))
+        object.__setattr__(self, "unit_phrases", tuple(u for u in self.units if " " in u))
 
 
 def load_numbers(path: Path | str | None = None) -> NumberWords:

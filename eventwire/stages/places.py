@@ -41,7 +41,7 @@ class PlaceResolver:
         """The gazetteer, loaded (and built, the first time on a machine) on first use."""
         with self._lock:
             if self._gazetteer is None:
-                path: Path | None = getattr(self.options, "gazetteer_path", None)
+                path: Path | None = self.options.gazetteer_path
                 self._gazetteer = load_gazetteer(path)
             return self._gazetteer
 

@@ -78,29 +78,10 @@ def _phrase_at(doc: Any, i: int, phrases: tuple[str, ...]) -> int | None:
     return j
 
 
-_PHRASES: dict[int, tuple[tuple[str, ...], tuple[str, ...]]] = {}
-
-
-def _phrase_lists(numbers: NumberWords) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The vague counts and the multi-word units of ``numbers``, as hashable tuples, once."""
-    key = id(numbers)
-    if key not in _PHRASES:
-        _PHRASES[key] = (tuple(numbers.vague), tuple(u for u in numbers.units if " " in u))
-    return _PHRASES[key]
-
-
-def _vague_phrases(numbers: NumberWords) -> tuple[str, ...]:
-    return _phrase_lists(numbers)[0]
-
-
-def _unit_phrases(numbers: NumberWords) -> tuple[str, ...]:
-    return _phrase_lists(numbers)[1]
-
-
 def _vague_at(doc: Any, i: int, numbers: NumberWords) -> Number | None:
     if not doc[i].text[:1].isalpha() or (i > 0 and is_number_word(doc[i - 1].text, numbers)):
         return None  # "two hundred" is a figure, not "hundreds"
-    j = _phrase_at(doc, i, _vague_phrases(numbers))
+    j = _phrase_at(doc, i, numbers.vague_phrases)
     if j is None:
         return None
     words = " ".join(t.lower_ for t in doc[i : j + 1])
@@ -109,7 +90,7 @@ def _vague_at(doc: Any, i: int, numbers: NumberWords) -> Number | None:
 
 
 def _figure_at(doc: Any, i: int, numbers: NumberWords) -> Number | None:
-    multi = _phrase_at(doc, i, _unit_phrases(numbers))
+    multi = _phrase_at(doc, i, numbers.unit_phrases)
     if multi is not None:
         j = multi
     elif _numberish(doc[i], numbers):
