@@ -47,13 +47,19 @@ _HINT_BEFORE = re.compile(
 )
 _HINT_AFTER = re.compile(r"^ (province|governorate|county|city|region|district)\b")
 _WITHIN = re.compile(r"^,\s?((?:[A-Z][\w.]*)(?: [A-Z][\w.]*){0,2})")
+# Words after which a name is a place: prepositions of place, and verbs whose object is one
+# ("visited Lyon", "captured Kidal"), which the tagger often reads as a person.
+_MOVES = (
+    r"visit(?:ed|s|ing)?|tour(?:ed|s|ing)?|reach(?:ed|es)?|enter(?:ed|s)?|captur(?:ed|es)|seiz(?:ed|es)"
+    r"|shell(?:ed|s)?|bomb(?:ed|s)?|liberat(?:ed|es)"
+)
 _PLACE_CUE = re.compile(
-    r"\b(in|at|near|from|outside|across|around|to|of) (?:the )?"
+    rf"\b(in|at|near|from|outside|across|around|to|of|{_MOVES}) (?:the )?"
     r"(?:(?:downtown|central|eastern|western|northern|southern|north|south|east|west|rural|suburban) )?$",
     re.IGNORECASE,
 )
 # "in Beirut and Sidon", "from Dayton, Xenia or Troy": later names of a list of places
-_PLACE_LIST_CUE = re.compile(r"\b(?:in|at|near|from|between) [A-Z][\w-]+(?: [A-Z][\w-]+)?(?:,| and| or) $")
+_PLACE_LIST_CUE = re.compile(rf"\b(?:in|at|near|from|between|{_MOVES}) [A-Z][\w-]+(?: [A-Z][\w-]+)?(?:,| and| or) $")
 _WORD_BEFORE = re.compile(r"\b([A-Z][A-Za-z]+) $")
 _WORD_AFTER = re.compile(r"^ [A-Z][A-Za-z]+\b")
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")

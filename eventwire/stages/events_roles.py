@@ -36,14 +36,19 @@ class EntityIndex:
     """Finds the actor or person whose mention covers a character offset."""
 
     def __init__(self, actors: Iterable[Actor], people: Iterable[Person], places: Iterable[Place] = ()) -> None:
+        # offsets of place names: "visited Lyon" has no recipient, even where the tagger
+        # took "Lyon" for a person the knowledge base does not know
+        self.place_starts = {k for pl in places for m in pl.mentions for k in range(m.start, m.end)}
         self.spans: list[tuple[int, int, str, str]] = []
         for a in actors:
-            self.spans += [(m.start, m.end, a.name, "actor") for m in a.mentions]
+            self.spans += [
+                (m.start, m.end, a.name, "actor") for m in a.mentions if a.known or not self.is_place(m.start)
+            ]
         for p in people:
-            self.spans += [(m.start, m.end, p.name, "person") for m in p.mentions]
+            self.spans += [
+                (m.start, m.end, p.name, "person") for m in p.mentions if p.known or not self.is_place(m.start)
+            ]
         self.spans.sort()
-        # offsets of place names that are no actor: "visits Manchester" has no recipient
-        self.place_starts = {k for pl in places for m in pl.mentions for k in range(m.start, m.end)}
 
     def is_place(self, offset: int) -> bool:
         return offset in self.place_starts

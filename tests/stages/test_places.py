@@ -93,3 +93,12 @@ def test_places_on_the_seed_article_finds_every_gold_place(shared: Path) -> None
 @pytest.mark.parametrize("text", ["no names at all here, just words.", "The weather was fine and the talks went on."])
 def test_places_of_a_text_without_toponyms_is_empty(text: str) -> None:
     assert analyse(text, stages=STAGES).places == ()
+
+
+def test_a_city_the_tagger_reads_as_a_person_is_a_place_after_a_verb_of_movement() -> None:
+    from tests.conftest import analyse
+
+    a = analyse("Tour\n\nThe French health minister visited Lyon and Marseille on Tuesday to inspect new hospitals.")
+    names = {p.name for p in a.places}
+    assert {"Lyon", "Marseille"} <= names
+    assert all(e.recipient not in {"Lyon", "Marseille"} for e in a.events)
