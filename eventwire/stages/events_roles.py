@@ -270,7 +270,7 @@ def fill(head: Token, index: EntityIndex, cues: Cues) -> Filler | None:
         return Filler(head.text, head.idx, head.idx + len(head), kind=cues.pronouns[head.lower_], pronoun=True)
     if head.pos_ == "PROPN" and index.is_place(head.idx):
         return None  # a town or a region is where something happens, not who it happens to
-    if head.pos_ == "PROPN":
+    if head.pos_ == "PROPN" and (head.ent_type_ in _NAMING_ENTITIES or head.dep_ in ("nsubj", "nsubjpass")):
         toks = [head]
         while toks[0].i > 0 and toks[0].nbor(-1).pos_ == "PROPN" and toks[0].nbor(-1).dep_ in ("compound", "flat"):
             toks.insert(0, toks[0].nbor(-1))
@@ -284,6 +284,9 @@ def fill(head: Token, index: EntityIndex, cues: Cues) -> Filler | None:
 
 
 _DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
+# A proper noun names an actor the base lacks where the tagger saw a name of these kinds, or
+# where it is the subject: "Auschwitz" or "the Bill" as objects are no actors.
+_NAMING_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 
 
 def _unknown(tokens: list[Token], kind: str) -> Filler:
