@@ -27,3 +27,10 @@ def test_every_input_error_code_is_documented() -> None:
     codes = {v for k, v in vars(errors).items() if k.isupper() and isinstance(v, str) and re.fullmatch(r"E\d{3}", v)}
     for code in codes:
         assert f"| {code} |" in CONFIG_DOC or code in CONFIG_DOC, code
+
+
+def test_the_plover_page_is_generated_from_the_ontology_the_coder_loads() -> None:
+    from eventwire.ontology_doc import render
+
+    page = (REPO / "docs" / "plover.md").read_text(encoding="utf-8")
+    assert page == render(), "regenerate: python -m eventwire.ontology_doc > docs/plover.md"
