@@ -44,3 +44,39 @@ def test_interrupted_batch_resumes_without_duplicates(tmp_path: Path, stop_after
     with Store(tmp_path / "fresh.duckdb") as fresh:
         list(run_batch(pipe, items, fresh, Tally()))
         assert fresh.count("mentions") == mention_rows
+
+
+def test_a_batch_killed_mid_run_resumes_without_duplicates_or_losses(tmp_path: Path) -> None:
+    """A real process, killed while it writes, then run again on the same input."""
+    import json
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    import duckdb
+
+    src = tmp_path / "in.jsonl"
+    rows = [{"id": f"k{i}", "text": f"Soldiers entered the town of Gao on day {i}. Officials in Bamako confirmed it."}
+            for i in range(40)]  # fmt: skip
+    src.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    db = tmp_path / "ew.duckdb"
+    cmd = [sys.executable, "-m", "eventwire.cli", "analyze", str(src), "--db", str(db), "--format", "jsonl"]
+    env_stages = ["--stages", ",".join(STAGES)]
+    proc = subprocess.Popen([*cmd, *env_stages], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    assert proc.stdout is not None
+    seen = 0
+    deadline = time.monotonic() + 120
+    while seen < 3 and time.monotonic() < deadline:  # wait until a few articles are written
+        if proc.stdout.readline():
+            seen += 1
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    proc.stdout.close()
+    assert seen >= 3, "the first run wrote nothing before the time limit"
+    done = subprocess.run([*cmd, *env_stages], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    con = duckdb.connect(str(db), read_only=True)
+    ids = [r[0] for r in con.execute("SELECT article_id FROM articles").fetchall()]
+    con.close()
+    assert sorted(ids) == sorted(r["id"] for r in rows)
