@@ -36,6 +36,7 @@ from eventwire.stages.actors_rules import (
     demonym_link,
     description_links,
     guess_type,
+    institution_links,
     named_type_links,
     state_phrase,
 )
@@ -71,6 +72,7 @@ class ActorLinker:
         present = {lk.key for lk in links if not lk.key.startswith((UNKNOWN, UNKNOWN_PERSON))}
         links += description_links(body, self.kb, present)
         links += collective_links(doc, self.kb, links)
+        links += institution_links(doc, self.kb, links)
         named = {
             (lk.key, lk.name) for lk in links if lk.kind == "actor" and lk.how not in ("description", "collective")
         }

@@ -241,6 +241,38 @@ def collective_links(doc: Any, kb: KnowledgeBase, links: list[Link]) -> list[Lin
     return out
 
 
+# Definite nouns for a state's institutions ("the government", "the army") that, unmodified,
+# refer to the state an article is about.
+STATE_INSTITUTIONS = frozenset({"government", "army", "military", "authorities", "police", "regime", "administration"})
+
+
+def institution_links(doc: Any, kb: KnowledgeBase, links: list[Link]) -> list[Link]:
+    """ "the government", "the army": the state the article names most, if one clearly leads.
+
+    A state leads when it is named at least twice and half again as often as any other; an
+    institution noun with a modifier of its own ("the new government", "Kenya's army") is left
+    to the other rules."""
+    counts: dict[str, int] = {}
+    for lk in links:
+        rec = kb.records.get(lk.key)
+        if lk.kind == "actor" and rec is not None and rec.type == "state":
+            counts[lk.key] = counts.get(lk.key, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[0][1] < 1.5 * ranked[1][1]):
+        return []
+    rec = kb.records[ranked[0][0]]
+    out = []
+    for tok in doc:
+        if tok.lower_ not in STATE_INSTITUTIONS or tok.pos_ != "NOUN":
+            continue
+        kids = list(tok.lefts)
+        if len(kids) != 1 or kids[0].lower_ != "the":
+            continue
+        start, end = kids[0].idx, tok.idx + len(tok.text)
+        out.append(Link(start, end, doc.text[start:end], "actor", rec.id, rec.name, "institution"))
+    return out
+
+
 def capital_links(doc: Any, kb: KnowledgeBase, mentions: list[Any]) -> list[Link]:
     """Capitals used for their governments: "Baghdad said", "told Washington"."""
     out = []

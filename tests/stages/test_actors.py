@@ -129,3 +129,16 @@ def test_stated_and_known_relations() -> None:
     for r in a.relations:
         if r.evidence is not None:
             assert a.article.body[r.evidence.start : r.evidence.end] == r.evidence.text
+
+
+def test_the_government_is_the_state_the_article_is_about() -> None:
+    a = run(
+        "Kenya raised fuel taxes on Monday. Traders in Kenya protested. "
+        "The government said the measure was needed to cut the deficit."
+    )
+    assert "The government" in actor(a, "Kenya")
+
+
+def test_the_government_stays_unlinked_when_no_state_leads() -> None:
+    a = run("Kenya and Uganda signed a trade deal. The government said it would help farmers.")
+    assert "The government" not in actor(a, "Kenya") + actor(a, "Uganda")
