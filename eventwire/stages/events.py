@@ -9,6 +9,7 @@ act. Conditional force in a warning is coded as the realized threat it is.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -33,6 +34,11 @@ REQUEST_MODES = {
     "COOPERATE": "assist",
     "SUPPORT": "assist",
 }
+# Verbs of violence that news uses as often for sport and fortune ("beat", "hit"): they code
+# ASSAULT only with a weapon, an attack or people as target (``EventCoder.violent``).
+FIGURATIVE_VIOLENCE = frozenset({"beat", "hit", "thrash", "hammer", "batter", "crush", "rout"})
+_SCORE = re.compile(r"\b\d{1,2}\s?[-–]\s?\d{1,2}\b(?!\s*(?:years?|months?|days?|per))")
+_HUMAN_TARGET_KINDS = frozenset({"other", "armed_group", "military"})
 # Event types whose sentence's casualty counts (killed, injured, arrested ...) belong to them.
 CASUALTY_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
 MODALITY_WEIGHT = {"realized": 1.0, "intended": 0.9, "conditional": 0.8, "possible": 0.75, "negated": 0.85}
@@ -240,6 +246,8 @@ class _Run:
         recipients = [r for r in self.names(d.recipients, d, sent) if r.name not in {a.name for a in actors}]
         if not recipients and d.type in OWNED_OBJECT and not d.frame.nominal:
             recipients = [r for r in self.names(_owners(d.token), d, sent) if r.name not in {a.name for a in actors}]
+        if d.type == "ASSAULT" and not self.violent(d, recipients, sent):
+            return  # "England beat France 2-1", "hit by rising prices": no violence
         if d.type == "ASSAULT" and _criticism(d.token, self.cues):
             d.type, d.mode = "ACCUSE", None  # "attacked Labour's pledges as vacuous": words, not force
         if not actors and (d.frame.nominal or not recipients or d.token.dep_ in ("acl", "amod")):
@@ -371,6 +379,21 @@ class _Run:
         times = [t for t in self.analysis.times if lo <= t.start and t.end <= hi and t.value]
         times.sort(key=lambda t: not (evidence.start <= t.start and t.end <= evidence.end))
         return tuple(places), (times[0].value if times else None)
+
+    def violent(self, d: Draft, recipients: list[Filler], sent: Any) -> bool:
+        """Whether a verb that is often figurative ("beat", "hit") is violence here: a weapon
+        or an attack is named, or people are its target; never beside a score ("2-1")."""
+        if d.token.lemma_.lower() not in FIGURATIVE_VIOLENCE:
+            return True
+        if _SCORE.search(sent.text):
+            return False
+        mode = d.mode if d.mode != "beat" else None
+        subjects = [c for c in d.token.children if c.dep_ in ("nsubj", "nsubjpass", "agent")]
+        words = {t.lemma_.lower() for c in subjects for t in c.subtree}
+        if mode or (assault_mode(d.token, self.cues) or "beat") != "beat" or words & set(self.cues.assault_modes):
+            return True
+        people = {p.name for p in self.analysis.people}
+        return any(r.name in people or (not r.known and r.kind in _HUMAN_TARGET_KINDS) for r in recipients)
 
     def casualties(self, sent: Any) -> tuple[Quantity, ...]:
         """Counts of the killed, injured, arrested ... stated in the event's sentence."""

@@ -250,3 +250,19 @@ def test_attacking_an_idea_is_criticism_not_force() -> None:
     a = analyse("Row over pledges\n\nThe opposition leader attacked the government's new pledges as empty promises.")
     assert "ASSAULT" not in {e.type for e in a.events}
     assert "ACCUSE" in {e.type for e in a.events}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "violent"),
+    [
+        ("England beat France 2-1 in the final on Saturday.", False),
+        ("Sales were hit by rising prices, the company said.", False),
+        ("Police beat protesters with batons in the capital.", True),
+        ("Soldiers beat a journalist outside the parliament.", True),
+    ],
+)
+def test_beat_and_hit_are_violence_only_with_weapons_or_people_as_targets(sentence: str, violent: bool) -> None:
+    from tests.conftest import analyse
+
+    a = analyse("Report\n\n" + sentence)
+    assert ("ASSAULT" in {e.type for e in a.events}) is violent, a.events
