@@ -306,6 +306,21 @@ class Analysis:
         found += [("article.provenance", s) for s in self.article.provenance_evidence]
         return found
 
+    def mention_owners(self) -> dict[int, tuple[str, bool]]:
+        """Character offset -> (canonical name, is a person) for every actor and person mention.
+
+        The linker gives each stretch of text to one entity; where mentions still overlap, a
+        person wins, since the longer-named record is the more specific one."""
+        owners: dict[int, tuple[str, bool]] = {}
+        for person in self.people:
+            for m in person.mentions:
+                owners.update(dict.fromkeys(range(m.start, m.end), (person.name, True)))
+        for actor in self.actors:
+            for m in actor.mentions:
+                for k in range(m.start, m.end):
+                    owners.setdefault(k, (actor.name, False))
+        return owners
+
     def finished(self) -> Analysis:
         """This analysis without the raw input and the parse, ready to pickle or store."""
         return replace(self, doc=None, source=None)

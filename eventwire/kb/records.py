@@ -47,6 +47,7 @@ class KBRecord:
     end: str = ""
     affiliation: str = ""
     language: str = ""
+    domains: tuple[str, ...] = ()
     origin: str = ""
 
     @property
@@ -97,6 +98,7 @@ def record_of(row: dict[str, Any], origin: str) -> KBRecord:
         end=str(row.get("to") or ""),
         affiliation=str(row.get("affiliation") or ""),
         language=str(row.get("language") or ""),
+        domains=_strings(row.get("domains")),
         origin=origin,
     )
 

@@ -8,11 +8,12 @@ knowledge-base loader reads the same file; this module keeps only what provenanc
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+
+from eventwire.kb.records import read_records
 
 MEDIA_FILE = Path(__file__).resolve().parents[1] / "data" / "kb" / "media.jsonl"
 AGENCY_DESCRIPTION = "the news agency"
@@ -73,27 +74,21 @@ class MediaIndex:
 
 
 def load_media(path: Path | str | None = None) -> tuple[Outlet, ...]:
-    """The news organisations in the JSONL file at ``path`` (default: the packaged one)."""
-    outlets = []
-    with Path(path or MEDIA_FILE).open(encoding="utf-8") as fh:
-        for line in fh:
-            if not line.strip():
-                continue
-            rec = json.loads(line)
-            if rec.get("type") != "news_organization":
-                continue
-            outlets.append(
-                Outlet(
-                    id=rec["id"],
-                    name=rec["name"],
-                    country=rec.get("country", ""),
-                    language=rec.get("language", ""),
-                    aliases=tuple(rec.get("aliases", ())),
-                    domains=tuple(rec.get("domains", ())),
-                    agency=AGENCY_DESCRIPTION in rec.get("descriptions", ()),
-                )
-            )
-    return tuple(outlets)
+    """The news organisations in the JSONL file at ``path`` (default: the packaged one),
+    read by the knowledge base's own reader."""
+    return tuple(
+        Outlet(
+            id=rec.id,
+            name=rec.name,
+            country=rec.country,
+            language=rec.language,
+            aliases=rec.aliases,
+            domains=rec.domains,
+            agency=AGENCY_DESCRIPTION in rec.descriptions,
+        )
+        for rec in read_records(Path(path or MEDIA_FILE))
+        if rec.type == "news_organization"
+    )
 
 
 def build_index(outlets: tuple[Outlet, ...]) -> MediaIndex:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from eventwire.config import Options
-from eventwire.model import Actor, Analysis, Person, Quote, Span
+from eventwire.model import Analysis, Quote, Span
 
 LEXICONS = Path(__file__).resolve().parents[1] / "data" / "lexicons"
 PAIRS = {"“": "”", '"': '"', "«": "»", "„": "“"}
@@ -80,16 +80,8 @@ def _standalone(body: str, i: int, j: int) -> bool:
 class Speakers:
     """Maps text positions to the article's actors and people, and tracks the last speaker."""
 
-    def __init__(self, actors: tuple[Actor, ...], people: tuple[Person, ...]) -> None:
-        self.owner: dict[int, tuple[str, bool]] = {}
-        for person in people:
-            for m in person.mentions:
-                for k in range(m.start, m.end):
-                    self.owner[k] = (person.name, True)
-        for actor in actors:
-            for m in actor.mentions:
-                for k in range(m.start, m.end):
-                    self.owner.setdefault(k, (actor.name, False))
+    def __init__(self, analysis: Analysis) -> None:
+        self.owner = analysis.mention_owners()
         self.last: Speaker | None = None
 
     def named(self, tok: Any) -> tuple[str, bool] | None:
@@ -165,7 +157,7 @@ class QuoteFinder:
         if doc is None:
             return analysis
         body = analysis.article.body
-        speakers = Speakers(analysis.actors, analysis.people)
+        speakers = Speakers(analysis)
         spans = quoted_spans(body)
         quotes = []
         events = self._speech_events(doc, spans, speakers)

@@ -14,7 +14,7 @@ from typing import Any
 
 from eventwire.config import Options
 from eventwire.kb import KnowledgeBase, load_kb
-from eventwire.model import Actor, Analysis, Person, Relation, Span
+from eventwire.model import Actor, Analysis, Relation, Span
 
 # Nouns that, as the object of "X is (a) ... of Y", state a relation.
 MEMBER_NOUNS = {
@@ -25,22 +25,12 @@ MEMBER_NOUNS = {
 BACKING_VERBS = frozenset({"back", "support", "sponsor", "arm", "fund", "finance", "train", "equip"})
 
 
-def _owner_map(actors: tuple[Actor, ...], people: tuple[Person, ...]) -> dict[int, str]:
-    """Character offset -> canonical name, for every mention."""
-    owner: dict[int, str] = {}
-    items: list[Actor | Person] = [*actors, *people]
-    for item in items:
-        for m in item.mentions:
-            for i in range(m.start, m.end):
-                owner.setdefault(i, item.name)
-    return owner
+def _name_of(tok: Any, owner: dict[int, tuple[str, bool]]) -> str | None:
+    found = owner.get(tok.idx)
+    return found[0] if found is not None else None
 
 
-def _name_of(tok: Any, owner: dict[int, str]) -> str | None:
-    return owner.get(tok.idx)
-
-
-def _names_under(tok: Any, owner: dict[int, str]) -> list[str]:
+def _names_under(tok: Any, owner: dict[int, tuple[str, bool]]) -> list[str]:
     """Canonical names a phrase headed by ``tok`` refers to (with its conjuncts)."""
     found: list[str] = []
     for t in (tok, *tok.conjuncts):
@@ -62,7 +52,7 @@ def _of_object(noun: Any) -> Any:
     return None
 
 
-def stated(doc: Any, owner: dict[int, str]) -> list[tuple[str, str, str, Any]]:
+def stated(doc: Any, owner: dict[int, tuple[str, bool]]) -> list[tuple[str, str, str, Any]]:
     """(subject, relation, object, sentence) triples the parse states."""
     out = []
     for tok in doc:
@@ -115,7 +105,7 @@ class RelationFinder:
         if doc is None:
             return analysis
         body = analysis.article.body
-        owner = _owner_map(analysis.actors, analysis.people)
+        owner = analysis.mention_owners()
         seen: set[tuple[str, str, str]] = set()
         relations = []
         for s, rel, o, sent in stated(doc, owner):
