@@ -1,6 +1,6 @@
 """Translation throughput next to spaCy's parse of the same text, in one run.
 
-    python bench/bench_translate.py [--repeat 8] [--threads 2]
+    python bench/bench_translate.py [--repeat 48] [--threads 2]
 
 Translates Portuguese news paragraphs written for this benchmark (repeated ``--repeat``
 times as separate articles) with the ``translate`` stage, then parses the English result
@@ -48,21 +48,24 @@ def main() -> int:
     from eventwire.translation import FastTranslate
 
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--repeat", type=int, default=8)
+    ap.add_argument("--repeat", type=int, default=48)
     ap.add_argument("--threads", type=int, default=2)
     args = ap.parse_args()
 
     options = Options()
-    stage = Translator(options, engine=FastTranslate(threads=args.threads))
+    engine = FastTranslate(threads=args.threads)
+    stage = Translator(options, engine=engine)
     nlp = load_model(options.model, options.max_bytes + 1)
     texts = articles(args.repeat)
     work = [Analysis(article=Article(id=str(k), body=t, language="pt")) for k, t in enumerate(texts)]
     stage.pipe(work[:1])  # warm: loads the translation model
     list(nlp.pipe(["Warm up the parser."]))
 
-    started, cpu = time.perf_counter(), time.process_time()
+    server = engine._server  # the bergamot program: its CPU time is not this process's
+    started, cpu, program_cpu = time.perf_counter(), time.process_time(), server.cpu_seconds()
     done = stage.pipe(work)
-    translate_s, translate_cpu = time.perf_counter() - started, time.process_time() - cpu
+    translate_s = time.perf_counter() - started
+    translate_cpu = time.process_time() - cpu + server.cpu_seconds() - program_cpu
     english = [a.article.body for a in done]
     sentences = sum(len(a.article.alignment) for a in done)
 
@@ -82,7 +85,7 @@ def main() -> int:
         f"  {parsed_sentences / parse_s:7.1f} sentences/s\n"
     )
     sys.stdout.write(f"translate / parse, wall time: {translate_s / parse_s:.2f} (target <= 1.00)\n")
-    sys.stdout.write(f"translate / parse, CPU time:  {translate_cpu / parse_cpu:.2f}\n")
+    sys.stdout.write(f"translate / parse, CPU time:  {translate_cpu / parse_cpu:.2f} (translation program included)\n")
     return 0
 
 

