@@ -17,7 +17,7 @@ from typing import Any
 from eventwire.config import Options
 from eventwire.kb import KnowledgeBase, load_kb
 from eventwire.model import Actor, Analysis, Mention, Person, Span
-from eventwire.names import loose, slug
+from eventwire.names import fold, loose, slug
 from eventwire.stages.actors_coref import pronoun_links
 from eventwire.stages.actors_people import (
     PersonInfo,
@@ -90,10 +90,12 @@ class ActorLinker:
         if m.kb_id is not None and m.kb_id in kb.records:
             rec = kb.records[state_phrase(kb, m.text) or m.kb_id]
             return Link(m.start, m.end, m.text, "person" if rec.is_person else "actor", rec.id, rec.name)
-        if m.label == "NORP":
+        if m.label in ("NORP", "GPE", "ORG"):
+            # the model often tags a nationality adjective GPE or ORG ("the Angolan government")
             found = demonym_link(doc, kb, m.start, m.end, m.text)
             if found is not None:
                 return found
+        if m.label == "NORP":
             match = kb.lookup(m.text, person=False, fuzzy=False)
             return Link(m.start, m.end, m.text, "actor", match.record.id, match.record.name) if match else None
         if m.label in ("LOC", "FAC"):
@@ -103,8 +105,8 @@ class ActorLinker:
             rec = match.record
             kind = "person" if rec.is_person else "actor"
             return Link(m.start, m.end, m.text, kind, rec.id, rec.name, match.how)
-        if m.label == "GPE" or _dateline(body, m):
-            return None
+        if m.label == "GPE" or fold(m.text) in kb.capitals or _dateline(body, m):
+            return None  # a capital acts as a government only where capital_links says so
         if m.label == "PERSON" and guess_type(m.text) == "other":
             return Link(m.start, m.end, m.text, "person", UNKNOWN_PERSON + slug(loose(m.text)), m.text, "ner")
         return Link(m.start, m.end, m.text, "actor", UNKNOWN + slug(loose(m.text)), m.text, "ner")

@@ -274,10 +274,11 @@ def institution_links(doc: Any, kb: KnowledgeBase, links: list[Link]) -> list[Li
 
 
 def capital_links(doc: Any, kb: KnowledgeBase, mentions: list[Any]) -> list[Link]:
-    """Capitals used for their governments: "Baghdad said", "told Washington"."""
+    """Capitals used for their governments: "Baghdad said", "told Washington" (also where the
+    model tagged the capital as an organisation)."""
     out = []
     for m in mentions:
-        if m.label != "GPE" and m.kb_id is None:
+        if m.label not in ("GPE", "ORG") and m.kb_id is None:
             continue
         rid = kb.capitals.get(fold(m.text))
         if rid is None or not is_metonymic(doc, m.start, m.end):

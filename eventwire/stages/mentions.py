@@ -8,6 +8,7 @@ carry the record id in ``kb_id``.
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import replace
 from functools import lru_cache
 from typing import Any
@@ -66,6 +67,15 @@ def _inside_a_longer_person(span: Span, people: list[Span]) -> bool:
     return len(span) == 1 and any(p.start <= span.start and span.end <= p.end and len(p) > 1 for p in people)
 
 
+def _inside_a_longer_name(span: Span) -> bool:
+    """A one-word name written between two other capitalised words is part of a longer name
+    ("Liberation" in "Cabinda Enclave Liberation Front" is not the newspaper Libération)."""
+    if len(span) != 1 or span.start == 0 or span.end >= len(span.doc):
+        return False
+    before, after = span.doc[span.start - 1], span.doc[span.end]
+    return before.is_title and not before.is_stop and not before.is_sent_start and after.is_title
+
+
 def kb_mentions(doc: Doc, kb: KnowledgeBase, matchers: tuple[PhraseMatcher, PhraseMatcher]) -> list[Mention]:
     """Longest non-overlapping knowledge-base matches in ``doc``."""
     spans = []
@@ -73,7 +83,7 @@ def kb_mentions(doc: Doc, kb: KnowledgeBase, matchers: tuple[PhraseMatcher, Phra
     for i, matcher in enumerate(matchers):
         for match_id, start, end in matcher(doc):
             span = doc[start:end]
-            if i == 1 and not _capitalised(span):
+            if i == 1 and (not _capitalised(span) or _inside_a_longer_name(span)):
                 continue
             if i == 0 and _shouting(span):
                 continue
@@ -96,6 +106,19 @@ def kb_mentions(doc: Doc, kb: KnowledgeBase, matchers: tuple[PhraseMatcher, Phra
     return out
 
 
+# Month names and their abbreviations, which the model sometimes tags as a person or place
+# in a dateline ("BAMAKO, 12 Mar (Reuters)").
+MONTHS = frozenset(m.lower() for m in (*calendar.month_name[1:], *calendar.month_abbr[1:], "Sept"))
+
+
+def _a_month(tokens: list[Any]) -> bool:
+    """A lone month name beside a day number is a date, whatever label the model gave it."""
+    if len(tokens) != 1 or tokens[0].lower_.rstrip(".") not in MONTHS:
+        return False
+    doc, i = tokens[0].doc, tokens[0].i
+    return any(0 <= j < len(doc) and doc[j].like_num for j in (i - 1, i + 1))
+
+
 def ner_mentions(doc: Doc) -> list[Mention]:
     """spaCy's entities of the labels that can name an actor, a person or a place."""
     out = []
@@ -108,7 +131,7 @@ def ner_mentions(doc: Doc) -> list[Mention]:
             tokens = tokens[1:]
         while tokens and (tokens[-1].is_punct or tokens[-1].tag_ == "POS"):
             tokens = tokens[:-1]
-        if not tokens:
+        if not tokens or _a_month(tokens):
             continue
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
         text = body[start:end]

@@ -142,3 +142,40 @@ def test_the_government_is_the_state_the_article_is_about() -> None:
 def test_the_government_stays_unlinked_when_no_state_leads() -> None:
     a = run("Kenya and Uganda signed a trade deal. The government said it would help farmers.")
     assert "The government" not in actor(a, "Kenya") + actor(a, "Uganda")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("The Angolan government rejected the proposal on Monday.", "Angolan government"),
+        ("The Malian government expelled the envoy.", "Malian government"),
+    ],
+)
+def test_a_nationality_the_model_tags_as_a_place_still_names_its_state(text: str, surface: str) -> None:
+    from tests.conftest import analyse
+
+    a = analyse(text, stages=STAGES)
+    states = [x for x in a.actors if x.id.startswith("state-")]
+    assert [m.text for x in states for m in x.mentions] == [surface], [(x.name, x.id) for x in a.actors]
+
+
+def test_a_capital_the_model_tags_as_an_organisation_stands_for_its_government() -> None:
+    from tests.conftest import analyse
+
+    a = analyse("Officials said Luanda would comply with the ruling.", stages=STAGES)
+    assert [(x.id, [m.text for m in x.mentions]) for x in a.actors] == [("state-ao", ["Luanda"])]
+
+
+def test_a_known_name_inside_a_longer_name_is_not_that_actor() -> None:
+    from tests.conftest import analyse
+
+    a = analyse("The Cabinda Enclave Liberation Front announced a truce on Wednesday.", stages=STAGES)
+    assert "liberation" not in {x.id for x in a.actors}
+    assert any("Liberation Front" in x.name for x in a.actors), [x.name for x in a.actors]
+
+
+def test_a_month_in_a_dateline_is_not_a_person() -> None:
+    from tests.conftest import analyse
+
+    a = analyse("BAMAKO, 12 Mar (Reuters) - Mali's army said on Tuesday it had retaken the town.", stages=STAGES)
+    assert [p.name for p in a.people] == []
