@@ -18,7 +18,7 @@ from eventwire.config import Options
 from eventwire.kb import KnowledgeBase, load_kb
 from eventwire.model import Actor, Analysis, Mention, Person, Span
 from eventwire.names import fold, loose, slug
-from eventwire.stages.actors_coref import pronoun_links
+from eventwire.stages.actors_coref import definite_links, pronoun_links
 from eventwire.stages.actors_people import (
     PersonInfo,
     affiliation_of,
@@ -80,6 +80,7 @@ class ActorLinker:
         links = _dedupe(links)
         types = {lk.key: self._type_of(lk.key, lk.name) for lk in links if lk.kind == "actor"}
         links = _dedupe(links + pronoun_links(doc, links, types))
+        links = _dedupe(links + definite_links(doc, links, types))
         actors = self.actors(links, analysis)
         persons = [self.person(info, [lk for lk in links if lk.key == key]) for key, info in people.items()]
         return replace(analysis, actors=tuple(actors), people=tuple(p for p in persons if p.mentions))

@@ -1,8 +1,9 @@
-"""Pronouns that refer back to a person or group named just before.
+"""Pronouns and definite nouns that refer back to a person or group named just before.
 
 A deliberately small rule set, not a coreference model: "he"/"she" is the last person
 named in the same or the previous sentence, "they"/"them"/"their" the last group named
-there. A pronoun inside a quotation is left alone (in a quote, "we" and "they" are the
+there, and "the group", "the rebels" (the noun alone after "the") the last group of a
+fitting type named there. A pronoun inside a quotation is left alone (in a quote, "we" and "they" are the
 speaker's, which the quotes stage knows and this stage does not). "it" is left alone too:
 it is too often expletive ("it remains unclear").
 """
@@ -18,6 +19,16 @@ from eventwire.stages.actors_rules import Link
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "himself", "herself"})
 GROUP_PRONOUNS = frozenset({"they", "them", "themselves"})
 GROUP_TYPES = frozenset({"armed_group", "military", "political_party", "ngo", "religious_group", "ethnic_group"})
+# Nouns that, alone after "the", refer back to a group already named, with the types each fits.
+ANAPHORIC_NOUNS = {
+    "group": GROUP_TYPES - {"military"},
+    "movement": frozenset({"armed_group", "political_party"}),
+    "militia": frozenset({"armed_group"}),
+    "rebels": frozenset({"armed_group"}),
+    "insurgents": frozenset({"armed_group"}),
+    "militants": frozenset({"armed_group"}),
+    "party": frozenset({"political_party"}),
+}
 QUOTE_MARKS = '“”"«»„'
 
 
@@ -79,3 +90,27 @@ def _clause_subject_span(tok: Any) -> tuple[int, int]:
         return (0, 0)
     tokens = [t for s in subjects for t in s.subtree]
     return (min(t.idx for t in tokens), max(t.idx + len(t.text) for t in tokens))
+
+
+def definite_links(doc: Any, links: list[Link], type_of: dict[str, str]) -> list[Link]:
+    """Links for "the group", "the rebels" ...: the last group of a fitting type named in the
+    same or the previous sentence. A noun with any other modifier ("the armed group of
+    former soldiers", "the new party") may introduce someone new and is left alone."""
+    taken = [(lk.start, lk.end) for lk in links]
+    out = []
+    for tok in doc:
+        fits = ANAPHORIC_NOUNS.get(tok.lower_)
+        if fits is None or tok.pos_ != "NOUN":
+            continue
+        kids = list(tok.children)
+        if len(kids) != 1 or kids[0].lower_ != "the" or kids[0].i != tok.i - 1:
+            continue
+        start, end = kids[0].idx, tok.idx + len(tok.text)
+        if any(s < end and start < e for s, e in taken):
+            continue
+        lo = doc[tok.sent.start - 1].sent.start_char if tok.sent.start > 0 else 0
+        before = [lk for lk in links if lk.kind == "actor" and lo <= lk.start < start and type_of.get(lk.key) in fits]
+        if before:
+            ref = max(before, key=lambda lk: lk.start)
+            out.append(Link(start, end, doc.text[start:end], "actor", ref.key, ref.name, "definite"))
+    return out

@@ -179,3 +179,21 @@ def test_a_month_in_a_dateline_is_not_a_person() -> None:
 
     a = analyse("BAMAKO, 12 Mar (Reuters) - Mali's army said on Tuesday it had retaken the town.", stages=STAGES)
     assert [p.name for p in a.people] == []
+
+
+def test_the_group_refers_back_to_the_group_just_named() -> None:
+    from tests.conftest import analyse
+
+    a = analyse(
+        "The Cabinda Enclave Liberation Front signed the truce on Wednesday. The group said it would free 40 prisoners.",
+        stages=STAGES,
+    )
+    front = [x for x in a.actors if "Liberation Front" in x.name]
+    assert front and "The group" in [m.text for m in front[0].mentions]
+
+
+def test_a_definite_noun_with_its_own_modifier_is_not_resolved() -> None:
+    from tests.conftest import analyse
+
+    a = analyse("Hamas fighters clashed with troops. The new group of former soldiers joined them.", stages=STAGES)
+    assert all("group" not in m.text for x in a.actors for m in x.mentions)
