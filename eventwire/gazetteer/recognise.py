@@ -54,12 +54,14 @@ _MOVES = (
     r"|shell(?:ed|s)?|bomb(?:ed|s)?|liberat(?:ed|es)"
 )
 _PLACE_CUE = re.compile(
-    rf"\b(in|at|near|from|outside|across|around|to|of|{_MOVES}) (?:the )?"
+    rf"\b(in|into|inside|at|near|from|outside|across|around|throughout|to|towards?|of|{_MOVES}) (?:the )?"
     r"(?:(?:downtown|central|eastern|western|northern|southern|north|south|east|west|rural|suburban) )?$",
     re.IGNORECASE,
 )
 # "in Beirut and Sidon", "from Dayton, Xenia or Troy": later names of a list of places
 _PLACE_LIST_CUE = re.compile(rf"\b(?:in|at|near|from|between|{_MOVES}) [A-Z][\w-]+(?: [A-Z][\w-]+)?(?:,| and| or) $")
+# "known as Hemedti": a person's byname, whatever label the tagger gave it
+_NICKNAME = re.compile(r"\b(?:known as|nicknamed|dubbed|alias|aka|a\.k\.a\.) $", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"\b([A-Z][A-Za-z]+) $")
 _WORD_AFTER = re.compile(r"^ [A-Z][A-Za-z]+\b")
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
@@ -110,7 +112,10 @@ class Recogniser:
 
     def _from_mention(self, body: str, m: Mention, people: frozenset[str]) -> list[Toponym]:
         if m.label == "NORP":
-            return [Toponym(m.start, m.end, m.text, demonym=True)] if self.gaz.demonym(m.text) else []
+            if self.gaz.demonym(m.text):
+                return [Toponym(m.start, m.end, m.text, demonym=True)]
+            # a town the tagger read as a nationality ("areas of Omdurman")
+            return [self._toponym(body, m.start, m.end)] if self._misread(body, m) else []
         if m.label in ("ORG", "PERSON"):
             first, _, rest = m.text.partition(" ")
             if m.label == "ORG" and rest.islower() and self.gaz.demonym(first):  # "Lebanese troops"
@@ -120,7 +125,7 @@ class Recogniser:
             if (m.label == "ORG" and self._metonym(m.text)) or self._misread(body, m):
                 return [self._toponym(body, m.start, m.end)]
             return []
-        if m.label not in PLACE_LABELS or org_part(body, m.start, m.end):
+        if m.label not in PLACE_LABELS or org_part(body, m.start, m.end) or _NICKNAME.search(body[: m.start][-16:]):
             return []
         if m.label == "FAC" and m.text not in self.gaz:
             return []

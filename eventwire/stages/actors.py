@@ -10,6 +10,7 @@ normalised name, so the same unknown group is one actor across articles.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import replace
 from typing import Any
@@ -29,6 +30,7 @@ from eventwire.stages.actors_people import (
     title_links,
 )
 from eventwire.stages.actors_rules import (
+    STATE_INSTITUTIONS,
     Link,
     acronym_links,
     capital_links,
@@ -37,11 +39,14 @@ from eventwire.stages.actors_rules import (
     description_links,
     guess_type,
     institution_links,
+    is_dateline,
     named_type_links,
     state_phrase,
 )
 
 UNKNOWN = "u:"
+# Prepositions after which an unknown name with no organisation word is a place.
+_LOCATIVE = re.compile(r"\b(?:in|into|inside|at|near|outside|around|throughout) (?:the )?$")
 UNKNOWN_PERSON = "p:"
 
 
@@ -99,15 +104,21 @@ class ActorLinker:
         if m.label == "NORP":
             match = kb.lookup(m.text, person=False, fuzzy=False)
             return Link(m.start, m.end, m.text, "actor", match.record.id, match.record.name) if match else None
-        if m.label in ("LOC", "FAC"):
-            return None
+        if m.label in ("LOC", "FAC") or fold(m.text) in STATE_INSTITUTIONS:
+            return None  # a place, or "Army" opening a sentence (institution_links decides)
         match = kb.lookup(m.text, person=None if m.label == "PERSON" else False)
         if match is not None and not (m.label == "GPE" and match.how == "fuzzy" and match.record.type == "state"):
             rec = match.record
             kind = "person" if rec.is_person else "actor"
             return Link(m.start, m.end, m.text, kind, rec.id, rec.name, match.how)
-        if m.label == "GPE" or fold(m.text) in kb.capitals or _dateline(body, m):
+        if m.label == "GPE" or fold(m.text) in kb.capitals or is_dateline(body, m.start, m.end):
             return None  # a capital acts as a government only where capital_links says so
+        if (
+            m.label == "ORG"
+            and guess_type(m.text) == "other"
+            and _LOCATIVE.search(body[max(0, m.start - 12) : m.start])
+        ):
+            return None  # "into El Fasher": a place the tagger read as an organisation
         if m.label == "PERSON" and guess_type(m.text) == "other":
             return Link(m.start, m.end, m.text, "person", UNKNOWN_PERSON + slug(loose(m.text)), m.text, "ner")
         return Link(m.start, m.end, m.text, "actor", UNKNOWN + slug(loose(m.text)), m.text, "ner")
@@ -179,11 +190,6 @@ class ActorLinker:
         pid = rec.id if rec else info.key[len(UNKNOWN_PERSON) :]
         return Person(pid, info.name, info.role, info.affiliation, rec is not None,
                       (rec.wikidata or None) if rec else None, mentions)  # fmt: skip
-
-
-def _dateline(body: str, m: Mention) -> bool:
-    """The place of a wire dateline ("AGADEZ, March 14 (AFP) -"), which names no actor."""
-    return m.start < 60 and m.text.isupper() and body[m.end : m.end + 1] == "," and "\n" not in body[: m.start]
 
 
 def _merge_surnames(links: list[Link]) -> list[Link]:

@@ -247,41 +247,71 @@ STATE_INSTITUTIONS = frozenset({"government", "army", "military", "authorities",
 
 
 def institution_links(doc: Any, kb: KnowledgeBase, links: list[Link]) -> list[Link]:
-    """ "the government", "the army": the state the article names most, if one clearly leads.
+    """ "the government", "the army": the state the article names most, if one clearly leads;
+    "the army" and "the military" are rather the one armed force the article names, if any.
 
     A state leads when it is named at least twice and half again as often as any other; an
     institution noun with a modifier of its own ("the new government", "Kenya's army") is left
-    to the other rules."""
+    to the other rules. A capitalised noun opening a sentence as a modifier ("Army spokesman
+    X said") counts as the definite noun."""
+    state = _leading_state(kb, links)
+    forces = {lk.key for lk in links if lk.kind == "actor" and _type(kb, lk.key) == "military"}
+    force = kb.records[next(iter(forces))] if len(forces) == 1 else None
+    body = doc.text  # built once: Doc.text joins every token on each access
+    out = []
+    for tok in doc:
+        if tok.lower_ not in STATE_INSTITUTIONS or tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        rec = force if force is not None and tok.lower_ in ARMED_INSTITUTIONS else state
+        kids = list(tok.lefts)
+        if rec is None:
+            continue
+        if len(kids) == 1 and kids[0].lower_ == "the" and tok.pos_ == "NOUN":
+            start = kids[0].idx
+        elif not kids and tok.is_sent_start and tok.is_title and tok.dep_ == "compound":
+            start = tok.idx
+        else:
+            continue
+        end = tok.idx + len(tok.text)
+        out.append(Link(start, end, body[start:end], "actor", rec.id, rec.name, "institution"))
+    return out
+
+
+ARMED_INSTITUTIONS = frozenset({"army", "military"})
+
+
+def _type(kb: KnowledgeBase, key: str) -> str | None:
+    rec = kb.records.get(key)
+    return rec.type if rec is not None else None
+
+
+def _leading_state(kb: KnowledgeBase, links: list[Link]) -> Any:
+    """The state named at least twice and half again as often as any other, or None."""
     counts: dict[str, int] = {}
     for lk in links:
-        rec = kb.records.get(lk.key)
-        if lk.kind == "actor" and rec is not None and rec.type == "state":
+        if lk.kind == "actor" and _type(kb, lk.key) == "state":
             counts[lk.key] = counts.get(lk.key, 0) + 1
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
     if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[0][1] < 1.5 * ranked[1][1]):
-        return []
-    rec = kb.records[ranked[0][0]]
-    out = []
-    for tok in doc:
-        if tok.lower_ not in STATE_INSTITUTIONS or tok.pos_ != "NOUN":
-            continue
-        kids = list(tok.lefts)
-        if len(kids) != 1 or kids[0].lower_ != "the":
-            continue
-        start, end = kids[0].idx, tok.idx + len(tok.text)
-        out.append(Link(start, end, doc.text[start:end], "actor", rec.id, rec.name, "institution"))
-    return out
+        return None
+    return kb.records[ranked[0][0]]
+
+
+def is_dateline(body: str, start: int, end: int) -> bool:
+    """The place of a wire dateline ("AGADEZ, March 14 (AFP) -"), which names no actor."""
+    return start < 60 and body[start:end].isupper() and body[end : end + 1] == "," and "\n" not in body[:start]
 
 
 def capital_links(doc: Any, kb: KnowledgeBase, mentions: list[Any]) -> list[Link]:
     """Capitals used for their governments: "Baghdad said", "told Washington" (also where the
     model tagged the capital as an organisation)."""
     out = []
+    body = doc.text  # built once: Doc.text joins every token on each access
     for m in mentions:
         if m.label not in ("GPE", "ORG") and m.kb_id is None:
             continue
         rid = kb.capitals.get(fold(m.text))
-        if rid is None or not is_metonymic(doc, m.start, m.end):
+        if rid is None or not is_metonymic(doc, m.start, m.end) or is_dateline(body, m.start, m.end):
             continue
         out.append(Link(m.start, m.end, m.text, "actor", rid, kb.records[rid].name, "capital"))
     return out

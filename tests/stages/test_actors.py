@@ -197,3 +197,29 @@ def test_a_definite_noun_with_its_own_modifier_is_not_resolved() -> None:
 
     a = analyse("Hamas fighters clashed with troops. The new group of former soldiers joined them.", stages=STAGES)
     assert all("group" not in m.text for x in a.actors for m in x.mentions)
+
+
+def test_a_capital_in_the_dateline_is_not_its_government() -> None:
+    from tests.conftest import analyse
+
+    a = analyse("KHARTOUM, Sept 3 (AP) — Egypt called for a ceasefire on Tuesday.", stages=STAGES)
+    assert [x.id for x in a.actors if x.id.startswith("state-")] == ["state-eg"]
+
+
+def test_the_army_is_the_one_armed_force_the_article_names() -> None:
+    from tests.conftest import analyse
+
+    a = analyse(
+        "The Sudanese Armed Forces retook a bridge on Tuesday.\n\nArmy spokesman Nabil Abdallah said the army "
+        "had also arrested dozens of fighters.",
+        stages=STAGES,
+    )
+    forces = [x for x in a.actors if x.type == "military"]
+    assert len(forces) == 1 and {m.text for m in forces[0].mentions} >= {"Army", "the army"}, a.actors
+
+
+def test_a_name_after_into_with_no_organisation_word_is_not_an_actor() -> None:
+    from tests.conftest import analyse
+
+    a = analyse("The United Nations urged both sides to let aid convoys into El Fasher.", stages=STAGES)
+    assert all("Fasher" not in x.name for x in a.actors)

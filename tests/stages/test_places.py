@@ -102,3 +102,20 @@ def test_a_city_the_tagger_reads_as_a_person_is_a_place_after_a_verb_of_movement
     names = {p.name for p in a.places}
     assert {"Lyon", "Marseille"} <= names
     assert all(e.recipient not in {"Lyon", "Marseille"} for e in a.events)
+
+
+@pytest.mark.parametrize(
+    ("text", "town", "country"),
+    [
+        ("Drones struck residential areas of Omdurman on Sunday.", "Omdurman", "SD"),
+        ("The United Nations urged both sides to let aid convoys into El Fasher.", "El Fasher", "SD"),
+    ],
+)
+def test_places_finds_a_town_the_tagger_misread_after_a_place_word(text: str, town: str, country: str) -> None:
+    found = places(text)
+    assert found.get(town, (None, None))[0] == country, found
+
+
+def test_places_a_byname_is_not_a_place() -> None:
+    found = places("The commander Mohamed Hamdan Dagalo, known as Hemedti, flew to Jeddah.")
+    assert "Hemedti" not in found and "Jeddah" in found
