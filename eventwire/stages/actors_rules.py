@@ -263,14 +263,10 @@ def institution_links(doc: Any, kb: KnowledgeBase, links: list[Link]) -> list[Li
         if tok.lower_ not in STATE_INSTITUTIONS or tok.pos_ not in ("NOUN", "PROPN"):
             continue
         rec = force if force is not None and tok.lower_ in ARMED_INSTITUTIONS else state
-        kids = list(tok.lefts)
         if rec is None:
             continue
-        if len(kids) == 1 and kids[0].lower_ == "the" and tok.pos_ == "NOUN":
-            start = kids[0].idx
-        elif not kids and tok.is_sent_start and tok.is_title and tok.dep_ == "compound":
-            start = tok.idx
-        else:
+        start = _institution_start(tok)
+        if start is None:
             continue
         end = tok.idx + len(tok.text)
         out.append(Link(start, end, body[start:end], "actor", rec.id, rec.name, "institution"))
@@ -278,6 +274,27 @@ def institution_links(doc: Any, kb: KnowledgeBase, links: list[Link]) -> list[Li
 
 
 ARMED_INSTITUTIONS = frozenset({"army", "military"})
+# Words that name a branch of a state's service, not another owner ("riot police").
+SERVICE_WORDS = frozenset({"riot", "border", "security", "secret", "traffic", "military", "federal", "state"})
+
+
+def _institution_start(tok: Any) -> int | None:
+    """Where the definite institution phrase headed by ``tok`` starts, or None when the noun
+    has a modifier that may name another owner ("Kenya's army", "the new government")."""
+    kids = list(tok.lefts)
+    if kids and kids[0].lower_ == "the":
+        service = kids[1:]
+    elif kids and kids[0].is_sent_start:  # "Riot police fired ..."
+        service = kids
+    elif not kids and tok.is_sent_start and tok.is_title and tok.dep_ == "compound":
+        return int(tok.idx)  # "Army spokesman X said"
+    else:
+        return None
+    if any(k.lower_ not in SERVICE_WORDS or k.dep_ not in ("compound", "amod") for k in service):
+        return None
+    if kids[0].lower_ != "the" and not service:
+        return None
+    return int(kids[0].idx)
 
 
 def _type(kb: KnowledgeBase, key: str) -> str | None:

@@ -9,6 +9,7 @@ carry the record id in ``kb_id``.
 from __future__ import annotations
 
 import calendar
+import re
 from dataclasses import replace
 from functools import lru_cache
 from typing import Any
@@ -119,7 +120,30 @@ def _a_month(tokens: list[Any]) -> bool:
     return any(0 <= j < len(doc) and doc[j].like_num for j in (i - 1, i + 1))
 
 
-def ner_mentions(doc: Doc) -> list[Mention]:
+@lru_cache(maxsize=4)
+def common_nouns(model: str, max_length: int) -> frozenset[str]:
+    """The English common nouns the model's lemmatizer knows (its WordNet-derived index)."""
+    lemmatizer = load_model(model, max_length).get_pipe("lemmatizer")
+    tables = getattr(lemmatizer, "lookups", None)
+    if tables is None or not tables.has_table("lemma_index"):
+        return frozenset()
+    return frozenset(tables.get_table("lemma_index").get("noun", ()))
+
+
+def _sentence_case_noun(tokens: list[Any], nouns: frozenset[str], body: str) -> bool:
+    """A lone "person" that is a common noun capitalised only because it opens the sentence,
+    modifying the noun after it ("Riot police fired tear gas"), and never capitalised
+    inside a sentence: a word, not a name."""
+    if len(tokens) != 1 or not tokens[0].is_sent_start or tokens[0].lower_ not in nouns:
+        return False
+    tok = tokens[0]
+    after = tok.nbor() if tok.i + 1 < len(tok.doc) else None
+    if after is None or not after.is_lower or not after.is_alpha:
+        return False
+    return re.search(rf"[a-z,;] {re.escape(tok.text)}\b", body) is None
+
+
+def ner_mentions(doc: Doc, nouns: frozenset[str] = frozenset()) -> list[Mention]:
     """spaCy's entities of the labels that can name an actor, a person or a place."""
     out = []
     body = doc.text  # built once: Doc.text joins every token on each access
@@ -132,6 +156,8 @@ def ner_mentions(doc: Doc) -> list[Mention]:
         while tokens and (tokens[-1].is_punct or tokens[-1].tag_ == "POS"):
             tokens = tokens[:-1]
         if not tokens or _a_month(tokens):
+            continue
+        if ent.label_ == "PERSON" and _sentence_case_noun(tokens, nouns, body):
             continue
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
         text = body[start:end]
@@ -160,10 +186,11 @@ class MentionFinder:
         self.kb_key = (tuple(options.kb_paths),)
         self.kb = load_kb(*self.kb_key)
         self.matchers = kb_matchers(options.model, options.max_bytes + 1, self.kb_key)
+        self.nouns = common_nouns(options.model, options.max_bytes + 1)
 
     def __call__(self, analysis: Analysis) -> Analysis:
         doc = analysis.doc
         if doc is None:
             return analysis
-        found = merge(kb_mentions(doc, self.kb, self.matchers), ner_mentions(doc))
+        found = merge(kb_mentions(doc, self.kb, self.matchers), ner_mentions(doc, self.nouns))
         return replace(analysis, mentions=tuple(found))

@@ -10,6 +10,7 @@ description kept and the group it names as speaker.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -66,10 +67,25 @@ def quoted_spans(body: str) -> list[tuple[int, int]]:
             start += 1
         while end > start and body[end - 1] in TRIM + "\n":
             end -= 1
-        if len(body[start:end].split()) >= MIN_WORDS or _standalone(body, i, j):
+        if (len(body[start:end].split()) >= MIN_WORDS or _standalone(body, i, j)) and not _term(body, i, j):
             out.append((start, end))
         i = j + 1
     return out
+
+
+# Words after which a short quoted phrase is a term being named, not words being reported
+# ("a bill on 'foreign agents' that ...", "the so-called 'special operation' in ...").
+_TERM_BEFORE = re.compile(r"\b(?:on|of|about|against|for|a|an|the|its|their|his|her|so-called|dubbed|termed) $", re.I)
+
+
+def _term(body: str, i: int, j: int) -> bool:
+    """A quoted phrase of at most three words with no punctuation of its own, inside a noun
+    phrase and followed by more of the sentence: a scare quote or a term, never a quote."""
+    inner = body[i + 1 : j]
+    if len(inner.split()) > 3 or any(c in inner for c in ",.!?;:"):
+        return False
+    after = body[j + 1 : j + 3]
+    return bool(_TERM_BEFORE.search(body[max(0, i - 12) : i])) and after[:1] not in ".,;:!?" and after.strip() != ""
 
 
 def _standalone(body: str, i: int, j: int) -> bool:

@@ -223,3 +223,16 @@ def test_a_name_after_into_with_no_organisation_word_is_not_an_actor() -> None:
 
     a = analyse("The United Nations urged both sides to let aid convoys into El Fasher.", stages=STAGES)
     assert all("Fasher" not in x.name for x in a.actors)
+
+
+def test_riot_police_opening_a_sentence_are_the_states_police_not_a_person() -> None:
+    from tests.conftest import analyse
+
+    a = analyse(
+        "Georgia's parliament passed the bill on Tuesday. Thousands marched in Georgia's capital.\n\n"
+        "Riot police used tear gas to disperse the protesters.",
+        stages=STAGES,
+    )
+    assert [p.name for p in a.people] == []
+    georgia = next(x for x in a.actors if x.id == "state-ge")
+    assert "Riot police" in [m.text for m in georgia.mentions]

@@ -85,3 +85,12 @@ def test_an_organisation_speaks_through_an_unnamed_spokesperson() -> None:
     )
     assert a.quotes[0].anonymous is True
     assert a.quotes[0].speaker is not None
+
+
+def test_a_scare_quoted_term_inside_a_sentence_is_not_a_quote() -> None:
+    from tests.conftest import analyse
+
+    a = analyse('Thousands protested against a bill on "foreign agents" that critics say mirrors a Russian law.')
+    assert a.quotes == ()
+    b = analyse('The minister called the plan "a disaster".')
+    assert [q.text for q in b.quotes] == ["a disaster"]
