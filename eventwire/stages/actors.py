@@ -46,6 +46,7 @@ from eventwire.stages.actors_rules import (
 
 UNKNOWN = "u:"
 # Prepositions after which an unknown name with no organisation word is a place.
+_OFFICE_OF = re.compile(r"\b(?:Secretary|Minister|Undersecretary|Under Secretary) (?:of|for) (?:the )?$")
 _LOCATIVE = re.compile(r"\b(?:in|into|inside|at|near|outside|around|throughout) (?:the )?$")
 UNKNOWN_PERSON = "p:"
 
@@ -113,6 +114,8 @@ class ActorLinker:
             return Link(m.start, m.end, m.text, kind, rec.id, rec.name, match.how)
         if m.label == "GPE" or fold(m.text) in kb.capitals or is_dateline(body, m.start, m.end):
             return None  # a capital acts as a government only where capital_links says so
+        if m.label == "ORG" and _OFFICE_OF.search(body[max(0, m.start - 16) : m.start]):
+            return None  # "Secretary of State", "Minister of Interior": part of a person's title
         if (
             m.label == "ORG"
             and guess_type(m.text) == "other"

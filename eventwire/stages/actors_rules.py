@@ -43,6 +43,11 @@ LOCATIVE = frozenset(
         "over",
     ]
 )
+# Nouns after which "of <capital>" is the government's ("the position of Tehran").
+RELATIONAL_NOUNS = frozenset({
+    "position", "demand", "request", "decision", "policy", "stance", "response", "reply", "offer", "proposal",
+    "approval", "rejection", "support", "refusal", "call", "consent", "permission", "warning", "accusation",
+})  # fmt: skip
 ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "iobj", "agent", "poss", "appos", "conj"})
 _ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z\-]{1,9})\s*\)")
 
@@ -87,6 +92,9 @@ def is_metonymic(doc: Any, start: int, end: int) -> bool:
     tok = token_at(doc, start, end)
     if tok is None:
         return False
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of":
+        # "the demands of Baghdad" speaks for a government; "80 percent of Kabul" is a place
+        return tok.head.head.lemma_.lower() in RELATIONAL_NOUNS
     if tok.dep_ == "pobj":
         return tok.head.lower_ not in LOCATIVE
     if tok.dep_ == "compound":
@@ -315,8 +323,11 @@ def _leading_state(kb: KnowledgeBase, links: list[Link]) -> Any:
 
 
 def is_dateline(body: str, start: int, end: int) -> bool:
-    """The place of a wire dateline ("AGADEZ, March 14 (AFP) -"), which names no actor."""
-    return start < 60 and body[start:end].isupper() and body[end : end + 1] == "," and "\n" not in body[:start]
+    """The place of a wire dateline ("AGADEZ, March 14 (AFP) -", "NAIROBI (AFP) -"), which
+    names no actor."""
+    after = body[end : end + 2]
+    credited = after.startswith((",", "(", " ("))  # "AGADEZ, March 14", "NAIROBI (AFP)"
+    return start < 60 and body[start:end].isupper() and credited and "\n" not in body[:start]
 
 
 def capital_links(doc: Any, kb: KnowledgeBase, mentions: list[Any]) -> list[Link]:

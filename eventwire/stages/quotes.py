@@ -78,12 +78,18 @@ def quoted_spans(body: str) -> list[tuple[int, int]]:
 _TERM_BEFORE = re.compile(r"\b(?:on|of|about|against|for|a|an|the|its|their|his|her|so-called|dubbed|termed) $", re.I)
 
 
+_NICKNAME = re.compile(r"\b[A-Z][\w'’.-]+ $")
+_NAME_AFTER = re.compile(r" [A-Z][\w'’.-]+")
+
+
 def _term(body: str, i: int, j: int) -> bool:
     """A quoted phrase of at most three words with no punctuation of its own, inside a noun
     phrase and followed by more of the sentence: a scare quote or a term, never a quote."""
     inner = body[i + 1 : j]
     if len(inner.split()) > 3 or any(c in inner for c in ",.!?;:"):
         return False
+    if _NICKNAME.search(body[max(0, i - 20) : i]) and _NAME_AFTER.match(body[j + 1 : j + 30]):
+        return True  # a byname inside a person's name: Jimmy "Barbecue" Chérizier
     after = body[j + 1 : j + 3]
     return bool(_TERM_BEFORE.search(body[max(0, i - 12) : i])) and after[:1] not in ".,;:!?" and after.strip() != ""
 

@@ -236,3 +236,26 @@ def test_riot_police_opening_a_sentence_are_the_states_police_not_a_person() -> 
     assert [p.name for p in a.people] == []
     georgia = next(x for x in a.actors if x.id == "state-ge")
     assert "Riot police" in [m.text for m in georgia.mentions]
+
+
+def test_a_dateline_with_only_the_agency_names_no_government() -> None:
+    from tests.conftest import analyse
+
+    a = analyse("NAIROBI (AFP) — Canada promised $60 million for the mission on Friday.", stages=STAGES)
+    assert [x.id for x in a.actors if x.id.startswith("state-")] == ["state-ca"]
+
+
+def test_a_capital_as_the_whole_of_a_share_is_a_place_but_a_capitals_position_is_its_government() -> None:
+    from tests.conftest import analyse
+
+    a = analyse("Gangs control about 80 percent of Port-au-Prince, residents said.", stages=STAGES)
+    assert all(x.id != "state-ht" for x in a.actors)
+    b = analyse("Diplomats said the position of Tehran had hardened.", stages=STAGES)
+    assert any(x.id == "state-ir" for x in b.actors)
+
+
+def test_the_office_in_a_persons_title_is_not_an_actor() -> None:
+    from tests.conftest import analyse
+
+    a = analyse("Ruto met US Secretary of State Antony Blinken in Nairobi on Thursday.", stages=STAGES)
+    assert {x.name for x in a.actors} == {"United States"}

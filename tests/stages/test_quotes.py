@@ -94,3 +94,10 @@ def test_a_scare_quoted_term_inside_a_sentence_is_not_a_quote() -> None:
     assert a.quotes == ()
     b = analyse('The minister called the plan "a disaster".')
     assert [q.text for q in b.quotes] == ["a disaster"]
+
+
+def test_a_byname_in_quotes_inside_a_name_is_not_a_quote() -> None:
+    from tests.conftest import analyse
+
+    a = analyse('The gangs are led by former police officer Jimmy "Barbecue" Cherizier, who threatened the force.')
+    assert a.quotes == ()
