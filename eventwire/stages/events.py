@@ -18,8 +18,8 @@ from eventwire.model import Actor, Analysis, Event, Quantity, Span
 from eventwire.names import fold, slug
 from eventwire.stages.events_details import aid_mode, assault_mode, contexts
 from eventwire.stages.events_lexicon import Cues, Frame, load_cues, load_lexicon
-from eventwire.stages.events_modality import CONDITIONAL, INTENDED, REALIZED, background, in_condition, modality
-from eventwire.stages.events_roles import EntityIndex, Filler, expand, fill, noun_roles, subject_of, verb_roles
+from eventwire.stages.events_modality import CONDITIONAL, INTENDED, REALIZED, background, modality, within_condition
+from eventwire.stages.events_roles import EntityIndex, Filler, expand, fill, noun_roles, pobjs, subject_of, verb_roles
 from eventwire.stages.events_triggers import Trigger, find_triggers
 
 Token = Any
@@ -223,6 +223,9 @@ class _Run:
                     g.dropped = True
                     d.actors = d.actors or g.actors
                     d.mode = d.mode or g.mode or assault_mode(g.token, self.cues)
+        if d.type == "MOBILIZE" and any(_inquiry(g) for g in content):
+            d.dropped = True  # "sent experts to investigate": the inquiry is the news, not a show of force
+            return
         if d.type in ("COERCE", "ACCUSE"):
             for g in content:
                 if g.token.dep_ in ("pcomp", "pobj") and g.token.head.lemma_ in ("for", "of", "over"):
@@ -232,7 +235,7 @@ class _Run:
             # "demonstrated ..., calling for independence": the protest's claim, not a second act
             d.dropped = True
             return
-        if d.modality == CONDITIONAL and d.type in FORCEFUL and not in_condition(d.token, self.cues):
+        if d.modality == CONDITIONAL and d.type in FORCEFUL and not within_condition(d.token, self.cues):
             # "if Baghdad does not act, the United States can attack": a threat that was made
             d.mode = self.cues.threat_modes.get(d.type)
             d.type, d.modality = "THREATEN", REALIZED
@@ -250,11 +253,16 @@ class _Run:
             return  # "England beat France 2-1", "hit by rising prices": no violence
         if d.type == "ASSAULT" and _criticism(d.token, self.cues):
             d.type, d.mode = "ACCUSE", None  # "attacked Labour's pledges as vacuous": words, not force
-        if not actors and (d.frame.nominal or not recipients or d.token.dep_ in ("acl", "amod")):
+        if d.type == "ASSAULT" and _rioting(d, self.cues):
+            d.type, d.mode = "PROTEST", "riot"  # violence by protesters is a riot (PLOVER PROTEST)
+        if not actors and (d.frame.nominal or not recipients or _mentioned(d.token)):
             # an act with nobody doing it is background ("the curfew imposed"), not an event
             return
         pairs: list[tuple[Filler | None, Filler | None]]
         if len(actors) > 1 and not recipients and d.type in RECIPROCAL:
+            # "Brazil and Argentina restored relations": PLOVER codes one event with both
+            # parties as actors; an event holds one actor, so the others are its recipients
+            # (not one event per direction, as CAMEO's dyadic data would)
             pairs = [(actors[0], r) for r in actors[1:]]
         else:
             some_actors: list[Filler | None] = list(actors) or [None]
@@ -410,6 +418,25 @@ class _Run:
             score -= 0.05
         score *= MODALITY_WEIGHT.get(d.modality, 0.8)
         return round(min(0.99, max(0.05, score)), 2)
+
+
+def _inquiry(d: Draft) -> bool:
+    """An investigation told as the purpose of a dispatch ("sent experts to investigate")."""
+    return d.type == "ACCUSE" and d.mode == "investigate" and d.token.dep_ in ("advcl", "xcomp")
+
+
+def _rioting(d: Draft, cues: Cues) -> bool:
+    """Violence whose doers are protesters ("demonstrators torched the building", "hundreds
+    of protesters attacked the police"): PLOVER codes it as a violent protest."""
+    heads = list(expand(d.actors))
+    heads += [g for h in heads for g in pobjs(h, ("of",))]
+    return any(h.lemma_.lower() in cues.rioters for h in heads)
+
+
+def _mentioned(tok: Token) -> bool:
+    """A verb that names an act rather than tells it: a participle or gerund modifying a noun
+    ("the curfew imposed"), or a gerund after a preposition ("the decision of sending troops")."""
+    return tok.dep_ in ("acl", "amod") or (tok.dep_ == "pcomp" and tok.tag_ == "VBG")
 
 
 def _criticism(verb: Token, cues: Cues) -> bool:

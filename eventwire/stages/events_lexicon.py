@@ -23,9 +23,15 @@ class Frame:
     """One reading of a trigger word: the event type it codes and the syntax it needs.
 
     ``object``/``particle``/``prep``/``subject``/``modifier`` are conditions (lemmas that must
-    be present); ``recipient`` lists prepositions whose object is the recipient; ``governs``
-    says what the trigger does to an event in its complement (``request``, ``threat``,
-    ``promise``, ``accuse``, ``reject``)."""
+    be present); ``object_marked``/``subject_marked`` ask that the object or subject be, or be
+    modified by, one of their words (*peacekeeping troops*); ``prep_object`` asks that the
+    object of a ``prep`` be one of its words (*taken into custody*, not *into account*);
+    ``object_place`` accepts a town or region as object (*captured Kherson*); ``carrier``
+    makes a noun a trigger only as the modifier of an effort noun (*a peace bid*);
+    ``poss_patient`` reads a possessor as the one the act is done to (*his arrest*);
+    ``recipient`` lists prepositions whose object is the recipient; ``governs`` says what the
+    trigger does to an event in its complement (``request``, ``threat``, ``promise``,
+    ``accuse``, ``reject``)."""
 
     lemma: str
     type: str
@@ -40,6 +46,12 @@ class Frame:
     prep: frozenset[str] = frozenset()
     subject: frozenset[str] = frozenset()
     modifier: frozenset[str] = frozenset()
+    object_marked: frozenset[str] = frozenset()
+    subject_marked: frozenset[str] = frozenset()
+    prep_object: frozenset[str] = frozenset()
+    object_place: bool = False
+    carrier: bool = False
+    poss_patient: bool = False
     recipient: tuple[str, ...] = ()
     governs: str | None = None
     of_is_actor: bool = False
@@ -59,7 +71,17 @@ class Lexicon:
         return sum(len(f) for f in self.verbs.values()) + sum(len(f) for f in self.nouns.values())
 
 
-_SETS = ("object", "object_not", "particle", "prep", "subject", "modifier")
+_SETS = (
+    "object",
+    "object_not",
+    "particle",
+    "prep",
+    "subject",
+    "modifier",
+    "object_marked",
+    "subject_marked",
+    "prep_object",
+)
 
 
 def _frame(lemma: str, raw: dict[str, Any], nominal: bool, lists: dict[str, list[str]]) -> Frame:
@@ -116,6 +138,8 @@ class Cues:
     contexts: dict[str, frozenset[str]]
     verbal_attack_verbs: frozenset[str] = frozenset()
     verbal_attack_objects: frozenset[str] = frozenset()
+    effort_nouns: frozenset[str] = frozenset()
+    rioters: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4)
@@ -155,6 +179,8 @@ def load_cues(path: Path | str | None = None) -> Cues:
         contexts={k: frozenset(v) for k, v in raw["contexts"].items()},
         verbal_attack_verbs=frozenset(raw.get("verbal_attack", {}).get("verbs", ())),
         verbal_attack_objects=frozenset(raw.get("verbal_attack", {}).get("objects", ())),
+        effort_nouns=frozenset(raw.get("effort_nouns", ())),
+        rioters=frozenset(raw.get("rioters", ())),
     )
 
 

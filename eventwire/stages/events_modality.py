@@ -24,6 +24,10 @@ def _negated(tok: Token, cues: Cues) -> bool:
             return True
         if c.dep_ == "det" and c.lower_ in cues.negating_determiners:
             return True
+        if c.dep_ in ("nsubj", "nsubjpass") and any(
+            g.dep_ in ("preconj", "det") and g.lower_ == "neither" for g in c.children
+        ):
+            return True  # "neither Kenya nor Uganda sent troops": no one did
     return False
 
 
@@ -55,6 +59,18 @@ def in_condition(tok: Token, cues: Cues) -> bool:
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
     return tok.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in cues.condition_marks for m in tok.children)
+
+
+def within_condition(tok: Token, cues: Cues) -> bool:
+    """``tok`` lies anywhere inside an "if"/"unless" clause ("unless he made peace with rebels
+    fighting the army"): part of the condition, never the consequence."""
+    for _ in range(12):
+        if in_condition(tok, cues):
+            return True
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
 
 
 def reported(tok: Token, cues: Cues) -> bool:

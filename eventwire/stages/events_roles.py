@@ -18,6 +18,7 @@ Token = Any  # a spaCy token; spaCy ships no type stubs we can rely on
 SUBJECTS = ("nsubj", "csubj", "expl")
 MODIFIERS = ("compound", "amod", "nmod", "poss")
 RELATIVE = frozenset({"that", "which", "who", "whom", "whose"})
+_NOT_TERRITORY = frozenset({None, "country", "continent"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +40,11 @@ class EntityIndex:
         # offsets of place names: "visited Lyon" has no recipient, even where the tagger
         # took "Lyon" for a person the knowledge base does not know
         self.place_starts = {k for pl in places for m in pl.mentions for k in range(m.start, m.end)}
+        # towns and regions the gazetteer resolved: "captured Kherson" is territory; an
+        # unresolved name ("taken over Yugansk", a company) or a whole country need not be
+        self.territory_starts = {
+            k for pl in places if pl.kind not in _NOT_TERRITORY for m in pl.mentions for k in range(m.start, m.end)
+        }
         self.spans: list[tuple[int, int, str, str]] = []
         for a in actors:
             self.spans += [
@@ -52,6 +58,9 @@ class EntityIndex:
 
     def is_place(self, offset: int) -> bool:
         return offset in self.place_starts
+
+    def is_territory(self, offset: int) -> bool:
+        return offset in self.territory_starts
 
     def covering(self, start: int, end: int) -> tuple[int, int, str, str] | None:
         """The longest mention that covers ``[start, end)``."""
@@ -161,8 +170,8 @@ def verb_roles(verb: Token, frame: Frame, cues: Cues) -> tuple[list[Token], list
     if is_passive(verb):
         if not content_object:
             recipients += children(verb, "nsubjpass")
-        elif verb.dep_ == "acl":
-            pass
+        elif not actors:
+            actors = _moved_forces(verb, cues)
     elif verb.dep_ == "acl" and verb.tag_ == "VBN" and not content_object:
         recipients.append(verb.head)
     else:
@@ -178,6 +187,12 @@ def verb_roles(verb: Token, frame: Frame, cues: Cues) -> tuple[list[Token], list
     return actors, _dated_out(recipients, cues)
 
 
+def _moved_forces(verb: Token, cues: Cues) -> list[Token]:
+    """ "Eighty UN peacekeepers were shipped out", "Kenyan troops were withdrawn": forces moved
+    in a passive with no "by" stand for who moved them, named in their modifiers."""
+    return [t for t in children(verb, "nsubjpass") if cues.actor_nouns.get(t.lemma_.lower()) == "military"]
+
+
 def _dated_out(tokens: list[Token], cues: Cues) -> list[Token]:
     """Role heads without dates and numbers ("called on Sunday for ...")."""
     return [t for t in tokens if t.ent_type_ not in cues.non_actor_entities or t.pos_ == "NOUN"]
@@ -186,18 +201,29 @@ def _dated_out(tokens: list[Token], cues: Cues) -> list[Token]:
 def noun_roles(
     noun: Token, frame: Frame, cues: Cues, index: EntityIndex
 ) -> tuple[list[Token], list[Token], Token | None]:
-    """Actor and recipient heads of a nominal trigger, and the light verb that lent its subject."""
-    actors = children(noun, "poss")
-    actors += pobjs(noun, ("by",))
-    recipients = pobjs(noun, frame.recipient)
-    between = pobjs(noun, ("between", "among"))
-    if between:
+    """Actor and recipient heads of a nominal trigger, and the light verb that lent its subject.
+
+    A trigger that modifies an effort noun ("a mediation effort between X and Y") takes its
+    roles from the effort noun too: the effort is the act, told at one remove."""
+    carrier = effort_head(noun, cues)
+    heads = [noun] if carrier is None else [noun, carrier]
+    actors = [t for h in heads for t in children(h, "poss")]
+    recipients = [t for h in heads for t in pobjs(h, frame.recipient)]
+    if frame.poss_patient and not pobjs(noun, ("of",)):
+        # "his arrest", "the minister's release": without an "of" phrase the possessor is
+        # the one arrested or released, not who did it
+        actors, recipients = [], actors + recipients
+    actors += [t for h in heads for t in pobjs(h, ("by",))]
+    between = [t for h in heads for t in pobjs(h, ("between", "among"))]
+    if between and "between" not in frame.recipient:
+        # "talks between X and Y": the parties are actor and recipient; a mediation
+        # "between X and Y" has them as recipients (read above) and its actor elsewhere
         people = [t for b in between for t in conjuncts(b)]
         actors, recipients = actors or people[:1], recipients or people[1:]
     if frame.of_is_actor:
         actors += pobjs(noun, ("of",))
     verbal = frame.type in ("REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT", "AGREE")
-    for c in children(noun, "compound", "amod", "nmod") if not verbal else []:
+    for c in [c for h in heads for c in children(h, "compound", "amod", "nmod")] if not verbal else []:
         # "Israeli shelling", "Israeli tank shelling": a named modifier is the actor (of an
         # act; "US requests" is too loose a report of a statement to code)
         for m in (c, *children(c, "compound", "amod")):
@@ -205,19 +231,27 @@ def noun_roles(
                 actors.append(m)
                 break
     light = None
-    for acl in children(noun, "acl"):
+    for acl in [a for h in heads for a in children(h, "acl")]:
         agents = [g for c in children(acl, "agent") for g in children(c, "pobj")]
         if agents and not actors:
             actors, light = agents, acl
         recipients += pobjs(acl, ("to", "against", "on"))
     if not actors:
-        verb = light_verb(noun, cues)
+        verb = light_verb(carrier if carrier is not None else noun, cues)
         if verb is not None:
             actors, light = subject_of(verb, cues), verb
             for d in children(verb, "dative"):
                 recipients += children(d, "pobj") if d.pos_ == "ADP" else [d]
             recipients += pobjs(verb, frame.recipient)
     return actors, _dated_out(recipients, cues), light
+
+
+def effort_head(noun: Token, cues: Cues) -> Token | None:
+    """The effort noun that ``noun`` modifies ("a mediation effort", "a peace bid"), if any."""
+    head = noun.head
+    if noun.dep_ in ("compound", "amod", "nmod") and head.i != noun.i and head.lemma_.lower() in cues.effort_nouns:
+        return head
+    return None
 
 
 def light_verb(noun: Token, cues: Cues) -> Token | None:
@@ -255,8 +289,11 @@ def fill(head: Token, index: EntityIndex, cues: Cues) -> Filler | None:
     hit = index.covering(head.idx, head.idx + len(head))
     if hit is not None:
         return Filler(hit[2], hit[0], hit[1])
+    place = head.pos_ == "PROPN" and index.is_place(head.idx)
     for c in head.children:
-        if c.dep_ in (*MODIFIERS, "appos"):
+        # "BAGHDAD, 7 Apr (Reuters) -": what stands beside a place name is a dateline credit
+        # or another place; a modifier still tells who holds it ("Kurdish-held Kobane")
+        if c.dep_ in MODIFIERS or (c.dep_ == "appos" and not place):
             hit = index.covering(c.idx, c.idx + len(c))
             if hit is not None:
                 return Filler(hit[2], hit[0], hit[1])
@@ -268,9 +305,9 @@ def fill(head: Token, index: EntityIndex, cues: Cues) -> Filler | None:
                 return inner
     if head.lower_ in cues.pronouns:
         return Filler(head.text, head.idx, head.idx + len(head), kind=cues.pronouns[head.lower_], pronoun=True)
-    if head.pos_ == "PROPN" and index.is_place(head.idx):
+    if place:
         return None  # a town or a region is where something happens, not who it happens to
-    if head.pos_ == "PROPN" and (head.ent_type_ in _NAMING_ENTITIES or head.dep_ in ("nsubj", "nsubjpass")):
+    if head.pos_ == "PROPN" and (head.ent_type_ in _NAMING_ENTITIES or _first_conjunct(head).dep_ in _SUBJECT_DEPS):
         toks = [head]
         while toks[0].i > 0 and toks[0].nbor(-1).pos_ == "PROPN" and toks[0].nbor(-1).dep_ in ("compound", "flat"):
             toks.insert(0, toks[0].nbor(-1))
@@ -283,6 +320,14 @@ def fill(head: Token, index: EntityIndex, cues: Cues) -> Filler | None:
     return None
 
 
+def _first_conjunct(tok: Token) -> Token:
+    """The first of a coordination ``tok`` belongs to: "Osgiliath" in "Gondor and Osgiliath"."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+_SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
 # A proper noun names an actor the base lacks where the tagger saw a name of these kinds, or
 # where it is the subject: "Auschwitz" or "the Bill" as objects are no actors.

@@ -7,7 +7,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from eventwire.stages.events_lexicon import Cues, Frame, Lexicon
-from eventwire.stages.events_roles import SUBJECTS, EntityIndex, children, conjuncts, is_passive
+from eventwire.stages.events_roles import (
+    EntityIndex,
+    children,
+    conjuncts,
+    effort_head,
+    is_passive,
+    pobjs,
+    subject_of,
+)
 
 Token = Any
 VERB_TAGS = ("VERB",)
@@ -71,20 +79,51 @@ def _words(tokens: list[Token]) -> set[str]:
     return {t.lower_ for t in tokens} | {t.lemma_.lower() for t in tokens}
 
 
+def _marked(tokens: list[Token], words: frozenset[str]) -> bool:
+    """One of ``tokens`` is one of ``words`` or is modified by one: "peacekeepers",
+    "peacekeeping troops", "Kenyan peace-keeping force"."""
+    for t in tokens:
+        near = [t, *(c for c in t.children if c.dep_ in ("compound", "amod", "nmod"))]
+        if _words(near) & words:
+            return True
+    return False
+
+
+def _object_match(f: Frame, content: list[Token], index: EntityIndex) -> tuple[bool, Token | None]:
+    """Whether the objects meet the frame's object conditions, and the object that did."""
+    matched = None
+    if f.object:
+        matched = next((o for o in content if o.lemma_.lower() in f.object or o.lower_ in f.object), None)
+    if matched is None and f.object_place:
+        # "captured Kherson": a named place is territory as much as "the town" is
+        matched = next((o for o in content if o.pos_ == "PROPN" and index.is_territory(o.idx)), None)
+    if matched is None and (f.object or f.object_place):
+        return False, None
+    if f.object_marked and not _marked(content, f.object_marked):
+        return False, None
+    return True, matched
+
+
+def _doers(verb: Token, cues: Cues) -> list[Token]:
+    """Who does the act of ``verb``, for frames that ask who: the subject it has or shares
+    ("workers voted to strike"), and what a quantity stands for ("thousands of workers struck",
+    "a contingent of peacekeepers arrived")."""
+    doers = [t for s in subject_of(verb, cues) for t in conjuncts(s)]
+    return doers + _of_objects(doers)
+
+
 def _verb_frame(verb: Token, lexicon: Lexicon, cues: Cues, index: EntityIndex) -> Trigger | None:
     frames = lexicon.verbs[verb.lemma_.lower()]
     objs = _objects(verb)
     content = objs + _of_objects(objs)
     obj_words = _words(objs)
     attached = _attached(verb, cues)
-    subjects = [t for s in children(verb, *SUBJECTS) for t in conjuncts(s)]
+    subjects = _doers(verb, cues) if any(f.subject or f.subject_marked for f in frames) else []
     complement = any(c.dep_ == "xcomp" for c in verb.children)
     for f in frames:
-        matched = None
-        if f.object:
-            matched = next((o for o in content if o.lemma_.lower() in f.object or o.lower_ in f.object), None)
-            if matched is None:
-                continue
+        ok, matched = _object_match(f, content, index)
+        if not ok:
+            continue
         if f.object_not and obj_words & f.object_not:
             continue
         if f.object_actor and objs and not any(actor_like(o, cues, index, lexicon) for o in objs):
@@ -93,7 +132,11 @@ def _verb_frame(verb: Token, lexicon: Lexicon, cues: Cues, index: EntityIndex) -
             continue
         if f.prep and not attached & f.prep:
             continue
+        if f.prep_object and not _words(pobjs(verb, f.prep)) & f.prep_object:
+            continue  # "taken into custody", not "taken into account"
         if f.subject and not _words(subjects) & f.subject:
+            continue
+        if f.subject_marked and not _marked(subjects, f.subject_marked):
             continue
         if f.complement and not complement:
             continue
@@ -102,10 +145,13 @@ def _verb_frame(verb: Token, lexicon: Lexicon, cues: Cues, index: EntityIndex) -
 
 
 def _noun_frame(noun: Token, frames: tuple[Frame, ...], cues: Cues) -> Trigger | None:
-    mods = [t for c in noun.children if c.dep_ in ("compound", "amod", "nmod") for t in conjuncts(c)]
+    # "the teachers' strike": a possessor tells the kind of act as a modifier does
+    mods = [t for c in noun.children if c.dep_ in ("compound", "amod", "nmod", "poss") for t in conjuncts(c)]
     mod_words = _words(mods)
     preps = _attached(noun, cues)
     for f in frames:
+        if f.carrier and effort_head(noun, cues) is None:
+            continue
         if f.modifier and not mod_words & f.modifier:
             continue
         if f.prep and not preps & f.prep:

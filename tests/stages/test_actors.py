@@ -185,7 +185,8 @@ def test_the_group_refers_back_to_the_group_just_named() -> None:
     from tests.conftest import analyse
 
     a = analyse(
-        "The Cabinda Enclave Liberation Front signed the truce on Wednesday. The group said it would free 40 prisoners.",
+        "The Cabinda Enclave Liberation Front signed the truce on Wednesday. "
+        "The group said it would free 40 prisoners.",
         stages=STAGES,
     )
     front = [x for x in a.actors if "Liberation Front" in x.name]

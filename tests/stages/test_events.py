@@ -266,3 +266,192 @@ def test_beat_and_hit_are_violence_only_with_weapons_or_people_as_targets(senten
 
     a = analyse("Report\n\n" + sentence)
     assert ("ASSAULT" in {e.type for e in a.events}) is violent, a.events
+
+
+def test_events_reads_a_nominal_trigger_through_the_effort_noun_it_modifies() -> None:
+    consults = list(events("Norway launched a mediation effort between Colombia and the ELN rebels."))
+    assert consults and {e.actor for e in consults} == {"Norway"}
+    assert "Colombia" in {e.recipient for e in consults}
+
+
+def test_events_codes_a_peace_bid_only_as_the_modifier_of_an_effort_noun() -> None:
+    assert {e.actor for e in events("Egypt launched a new peace bid between Israel and Hamas.")} == {"Egypt"}
+    assert events("Peace returned to the valley after the harvest.") == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "recipient"),
+    [
+        ("Ghana deployed 300 peacekeepers to South Sudan last week.", "Ghana", "South Sudan"),
+        ("The African Union sent a peacekeeping force to Somalia.", "African Union", "Somalia"),
+        ("Nigerian peacekeeping troops arrived in Liberia on Tuesday.", "Nigeria", "Liberia"),
+        ("A first contingent of Kenyan peacekeepers arrived in Haiti.", "Kenya", "Haiti"),
+    ],
+)
+def test_events_codes_sending_peacekeepers_as_aid_of_the_sender(text: str, actor: str, recipient: str) -> None:
+    found = events(text)
+    assert [(e.type, e.actor, e.recipient, e.mode) for e in found] == [("AID", actor, recipient, "military")]
+
+
+def test_events_codes_the_withdrawal_of_peacekeepers_as_a_sanction() -> None:
+    text = "The United Nations withdrew its peacekeepers from southern Lebanon."
+    ev = one(text, "SANCTION")
+    assert (ev.actor, ev.mode) == ("United Nations", "withdraw")
+    assert "RETREAT" not in {e.type for e in events(text)}
+
+
+def test_events_takes_the_owner_of_forces_moved_in_a_passive_as_the_actor() -> None:
+    ev = one("Kenyan troops were withdrawn from the border town on Monday.", "RETREAT")
+    assert ev.actor == "Kenya"
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "mode"),
+    [
+        ("The governor lifted the curfew in Kano on Sunday.", "CONCEDE", "policy"),
+        ("The army shortened the nightly curfew by two hours.", "CONCEDE", "policy"),
+        ("Sri Lanka lifted the state of emergency on Tuesday.", "CONCEDE", "policy"),
+        ("Egypt eased restrictions on travel to Gaza.", "CONCEDE", "policy"),
+        ("The European Union lifted sanctions on Libya.", "RETREAT", "ease"),
+        ("Israel eased the blockade of Gaza.", "RETREAT", "ease"),
+    ],
+)
+def test_events_codes_easing_restrictions_as_concession_and_easing_sanctions_as_retreat(
+    text: str, type_: str, mode: str
+) -> None:
+    assert [(e.type, e.mode) for e in events(text)] == [(type_, mode)]
+
+
+def test_events_reads_the_target_of_lifted_sanctions() -> None:
+    ev = one("The European Union lifted sanctions on Libya.", "RETREAT")
+    assert (ev.actor, ev.recipient) == ("European Union", "Libya")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels captured the town of Rutshuru on Monday.",
+        "Government forces took control of the airport on Sunday.",
+        "The militia seized a military base outside the city.",
+    ],
+)
+def test_events_codes_capturing_territory_as_assault(text: str) -> None:
+    assert [(e.type, e.mode) for e in events(text)] == [("ASSAULT", "seize")]
+
+
+def test_events_codes_capturing_a_named_town_as_assault() -> None:
+    text = "Russian troops captured Avdiivka after months of fighting."
+    base = parsed(text)
+    at = text.index("Avdiivka")
+    town = Place(name="Avdiivka", kind="city", country="UA", mentions=(Span.of(text, at, at + 8),))
+    coded = EventCoder(Options())(replace(base, places=(town,))).events
+    assert ("ASSAULT", "seize") in {(e.type, e.mode) for e in coded}
+
+
+def test_events_codes_capturing_people_as_coercion_not_assault() -> None:
+    assert [e.type for e in events("Police captured three suspects near the border.")] == ["COERCE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        ("Teachers went on strike on Monday over unpaid wages.", "strike"),
+        ("Unions called a general strike against the pension reform.", "strike"),
+        ("Dock workers stopped work in Rotterdam on Monday.", "strike"),
+        ("Union members have voted to strike over pay cuts.", "strike"),
+        ("The teachers' strike closed schools across France.", "strike"),
+        ("The jailed activist began a hunger strike last week.", "hunger"),
+    ],
+)
+def test_events_codes_a_work_stoppage_as_protest(text: str, mode: str) -> None:
+    found = events(text)
+    assert ("PROTEST", mode) in {(e.type, e.mode) for e in found}
+    assert "ASSAULT" not in {e.type for e in found}
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        ("Israeli jets carried out air strikes on Gaza overnight.", "aerial"),
+        ("A US drone strike killed three militants in Waziristan.", "drone"),
+    ],
+)
+def test_events_codes_a_military_strike_as_assault(text: str, mode: str) -> None:
+    found = events(text)
+    assert ("ASSAULT", mode) in {(e.type, e.mode) for e in found}
+    assert "PROTEST" not in {e.type for e in found}
+
+
+def test_events_does_not_code_a_struck_balance_as_violence() -> None:
+    assert events("The budget struck a balance between tax cuts and spending.") == ()
+
+
+def test_events_codes_reneging_on_a_promise_as_rejection() -> None:
+    ev = one("The president has reneged on his promise to hold elections.", "REJECT")
+    assert ev.actor == "president"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police are investigating the death of a journalist in Lagos.",
+        "Prosecutors opened an inquiry into the minister's contracts.",
+        "Auditors looked into payments made by the ministry.",
+    ],
+)
+def test_events_codes_an_investigation_as_accusation(text: str) -> None:
+    assert ("ACCUSE", "investigate") in {(e.type, e.mode) for e in events(text)}
+
+
+def test_events_codes_a_dispatch_to_investigate_as_the_investigation() -> None:
+    found = events("NATO sent military officers to Kosovo to investigate the shooting.")
+    assert [(e.type, e.mode) for e in found] == [("ACCUSE", "investigate")]
+    assert found[0].actor == "North Atlantic Treaty Organization"
+
+
+def test_events_codes_a_reciprocal_act_of_two_parties_once() -> None:
+    # PLOVER's convention: one event, the parties as its actors (an event holds one actor and
+    # one recipient, so the second party is the recipient); see docs for the dyadic variant
+    found = events("Brazil and Argentina restored diplomatic relations on Monday.")
+    assert [(e.type, e.actor, e.recipient) for e in found] == [("COOPERATE", "Brazil", "Argentina")]
+
+
+def test_events_codes_violence_by_protesters_as_a_riot() -> None:
+    found = events("Protesters attacked the parliament building in Tbilisi.")
+    assert [(e.type, e.mode) for e in found] == [("PROTEST", "riot")]
+
+
+def test_events_does_not_read_taking_into_account_as_an_arrest() -> None:
+    assert events("The central bank took rising prices into account.") == ()
+    assert one("Police took the suspect into custody.", "COERCE").mode == "arrest"
+
+
+def test_events_does_not_turn_an_act_inside_a_condition_into_a_threat() -> None:
+    found = events("Uganda will pull out its troops unless rebels attacking villages lay down their arms.")
+    assert not [e for e in found if e.type == "THREATEN" and e.actor == "rebels"]
+
+
+def test_events_reads_a_possessor_of_an_arrest_as_the_one_arrested() -> None:
+    assert not [e for e in events("Police confirmed his arrest in Lagos on Friday.") if e.type == "COERCE"]
+
+
+def test_events_codes_troops_marching_in_as_mobilization_not_protest() -> None:
+    assert [e.type for e in events("Russian troops marched into the city on Sunday.")] == ["MOBILIZE"]
+    assert [e.type for e in events("Students marched against the war in Madrid.")] == ["PROTEST"]
+
+
+def test_events_negates_an_act_whose_subject_is_neither_nor() -> None:
+    found = events("Neither Kenya nor Uganda sent troops to the border.")
+    assert found and all(e.modality == "negated" for e in found)
+
+
+def test_events_takes_an_unknown_name_coordinated_with_the_subject_as_an_actor() -> None:
+    ev = one("Gondor and Osgiliath have renewed diplomatic ties.", "COOPERATE")
+    assert (ev.actor, ev.recipient) == ("Gondor", "Osgiliath")
+
+
+def test_events_does_not_take_the_news_agency_of_a_dateline_as_an_actor() -> None:
+    text = "BAGHDAD, 7 Apr (Reuters) - Several Iraqi militias are willing to hand over their weapons."
+    city = Place(name="Baghdad", kind="city", country="IQ", mentions=(Span.of(text, 0, 7),))
+    coded = EventCoder(Options())(replace(parsed(text), places=(city,))).events
+    assert coded and "Reuters" not in {e.actor for e in coded}
