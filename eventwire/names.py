@@ -9,13 +9,19 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _APOSTROPHES = re.compile(r"[’'‘`ʼʻ´]")
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """Lower case, no accents, no apostrophes, non-alphanumerics as single spaces."""
+    """Lower case, no accents, no apostrophes, non-alphanumerics as single spaces.
+
+    Cached: the same names are folded again and again, by linking, typing and ids."""
+    if text.isascii():
+        return _NON_WORD.sub(" ", _APOSTROPHES.sub("", text.lower())).strip()
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
     text = _APOSTROPHES.sub("", text)
@@ -37,6 +43,7 @@ _VOWELS = re.compile(r"(?<=\w)[aeiouy]+")
 _REPEAT = re.compile(r"(\w)\1+")
 
 
+@lru_cache(maxsize=65536)
 def loose(text: str) -> str:
     """:func:`fold` without transliteration noise: articles, doubled vowels, alternations.
 

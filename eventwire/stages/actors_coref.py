@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from eventwire.stages.actors_rules import Link
+from eventwire.stages.actors_rules import Link, sentence_window, text_of, tokens_of
 
 # Possessives are left out: "their homes" names the owner only in passing, and evaluation
 # sets (re3d) annotate the pronouns that stand for an actor, not possessive determiners.
@@ -43,24 +43,19 @@ def _in_quote(text: str, start: int, end: int) -> bool:
 
 def pronoun_links(doc: Any, links: list[Link], type_of: dict[str, str]) -> list[Link]:
     """Links for pronouns whose referent is named in the same or the previous sentence."""
-    sents = list(doc.sents)
-    sent_of = {}
-    for n, sent in enumerate(sents):
-        for tok in sent:
-            sent_of[tok.i] = n
+    window = sentence_window(doc)
     ordered = sorted(links, key=lambda lk: lk.start)
-    text = doc.text  # built once: Doc.text joins every token on each access
+    text = text_of(doc)
     out = []
-    for tok in doc:
+    for tok in tokens_of(doc, PERSON_PRONOUNS | GROUP_PRONOUNS):
         word = tok.lower_
-        if tok.pos_ != "PRON" or (word not in PERSON_PRONOUNS and word not in GROUP_PRONOUNS):
+        if tok.pos_ != "PRON":
             continue
         if tok.dep_ == "poss":
             continue
         if _in_quote(text, tok.idx, tok.idx + len(tok.text)):
             continue
-        here = sent_of[tok.i]
-        lo = sents[max(0, here - 1)].start_char
+        lo = window(tok.i)
         wanted_person = word in PERSON_PRONOUNS
         candidates = [
             lk
@@ -98,9 +93,11 @@ def definite_links(doc: Any, links: list[Link], type_of: dict[str, str]) -> list
     former soldiers", "the new party") may introduce someone new and is left alone."""
     taken = [(lk.start, lk.end) for lk in links]
     out = []
-    for tok in doc:
-        fits = ANAPHORIC_NOUNS.get(tok.lower_)
-        if fits is None or tok.pos_ != "NOUN":
+    found = tokens_of(doc, frozenset(ANAPHORIC_NOUNS))
+    window = sentence_window(doc) if found else None
+    for tok in found:
+        fits = ANAPHORIC_NOUNS[tok.lower_]
+        if tok.pos_ != "NOUN" or window is None:
             continue
         kids = list(tok.children)
         if len(kids) != 1 or kids[0].lower_ != "the" or kids[0].i != tok.i - 1:
@@ -108,9 +105,9 @@ def definite_links(doc: Any, links: list[Link], type_of: dict[str, str]) -> list
         start, end = kids[0].idx, tok.idx + len(tok.text)
         if any(s < end and start < e for s, e in taken):
             continue
-        lo = doc[tok.sent.start - 1].sent.start_char if tok.sent.start > 0 else 0
+        lo = window(tok.i)
         before = [lk for lk in links if lk.kind == "actor" and lo <= lk.start < start and type_of.get(lk.key) in fits]
         if before:
             ref = max(before, key=lambda lk: lk.start)
-            out.append(Link(start, end, doc.text[start:end], "actor", ref.key, ref.name, "definite"))
+            out.append(Link(start, end, text_of(doc)[start:end], "actor", ref.key, ref.name, "definite"))
     return out

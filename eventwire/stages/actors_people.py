@@ -15,7 +15,7 @@ from typing import Any
 
 from eventwire.kb import KnowledgeBase
 from eventwire.names import fold, loose
-from eventwire.stages.actors_rules import LEXICONS, Link, token_at
+from eventwire.stages.actors_rules import LEXICONS, Link, text_of, token_at
 
 
 @lru_cache(maxsize=2)
@@ -72,7 +72,7 @@ def apposition_role(doc: Any, link: Link) -> tuple[str | None, Any]:
             if not words:
                 continue
             start, end = words[0].idx, words[-1].idx + len(words[-1].text)
-            return doc.text[start:end], child
+            return text_of(doc)[start:end], child
     return None, None
 
 

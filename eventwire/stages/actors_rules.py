@@ -8,10 +8,16 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+import numpy
+from spacy.attrs import LOWER
+from spacy.strings import get_string_id
 
 from eventwire.kb import KnowledgeBase
 from eventwire.names import fold
@@ -66,6 +72,41 @@ class Link:
 
 
 @lru_cache(maxsize=2)
+@lru_cache(maxsize=32)
+def _hashes(words: frozenset[str]) -> Any:
+    return numpy.fromiter((get_string_id(w) for w in words), dtype=numpy.uint64, count=len(words))
+
+
+def tokens_of(doc: Any, words: frozenset[str]) -> list[Any]:
+    """The tokens of ``doc`` whose lower-case form is one of ``words``, found in the parse's
+    arrays: iterating a Doc builds a Python object per token, which costs more than the rule."""
+    found = numpy.nonzero(numpy.isin(doc.to_array(LOWER), _hashes(words)))[0]
+    return [doc[int(i)] for i in found]
+
+
+def text_of(doc: Any) -> str:
+    """The text of ``doc``, kept in its ``user_data`` after the first call: ``Doc.text`` joins
+    every token again on each access."""
+    text: str | None = doc.user_data.get("eventwire.text")
+    if text is None:
+        text = doc.user_data["eventwire.text"] = doc.text
+    return text
+
+
+def sentence_window(doc: Any) -> Callable[[int], int]:
+    """For a token index, the character offset where the previous sentence starts (or its
+    own, for the first sentence): the window in which a referent is looked for."""
+    starts = [(s.start, s.start_char) for s in doc.sents]
+    firsts = [t for t, _ in starts]
+
+    def window(i: int) -> int:
+        here = max(0, bisect_right(firsts, i) - 1)
+        return starts[max(0, here - 1)][1] if starts else 0
+
+    return window
+
+
+@lru_cache(maxsize=4)
 def actor_cues(path: Path = LEXICONS / "actor_cues.json") -> dict[str, tuple[str, ...]]:
     """Head words that reveal an unknown actor's type, by type."""
     raw: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
@@ -112,7 +153,7 @@ def demonym_link(doc: Any, kb: KnowledgeBase, start: int, end: int, text: str) -
     if tok is not None and tok.dep_ in ("amod", "compound") and tok.head.lower_ in STATE_NOUNS and tok.head.i > tok.i:
         head = tok.head
         stop = head.idx + len(head.text)
-        return Link(start, stop, doc.text[start:stop], "actor", rid, rec.name, "demonym")
+        return Link(start, stop, text_of(doc)[start:stop], "actor", rid, rec.name, "demonym")
     return Link(start, end, text, "actor", rid, rec.name, "demonym")
 
 
@@ -233,9 +274,9 @@ def collective_links(doc: Any, kb: KnowledgeBase, links: list[Link]) -> list[Lin
     rec = kb.records[umbrellas[0]]
     out = []
     introduced: set[str] = set()  # "militia commanders" earlier makes "the commanders" theirs
-    for tok in doc:
+    for tok in tokens_of(doc, COLLECTIVE_NOUNS):
         word = tok.lower_
-        if word not in COLLECTIVE_NOUNS or tok.tag_ != "NNS":
+        if tok.tag_ != "NNS":
             continue
         mods = [c for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i]
         militia = any(c.lower_.startswith("militia") for c in mods)
@@ -245,7 +286,7 @@ def collective_links(doc: Any, kb: KnowledgeBase, links: list[Link]) -> list[Lin
             continue
         start = mods[0].idx if mods and mods[0].lower_.startswith("militia") else tok.idx
         end = tok.idx + len(tok.text)
-        out.append(Link(start, end, doc.text[start:end], "actor", rec.id, rec.name, "collective"))
+        out.append(Link(start, end, text_of(doc)[start:end], "actor", rec.id, rec.name, "collective"))
     return out
 
 
@@ -265,10 +306,10 @@ def institution_links(doc: Any, kb: KnowledgeBase, links: list[Link]) -> list[Li
     state = _leading_state(kb, links)
     forces = {lk.key for lk in links if lk.kind == "actor" and _type(kb, lk.key) == "military"}
     force = kb.records[next(iter(forces))] if len(forces) == 1 else None
-    body = doc.text  # built once: Doc.text joins every token on each access
+    body = text_of(doc)
     out = []
-    for tok in doc:
-        if tok.lower_ not in STATE_INSTITUTIONS or tok.pos_ not in ("NOUN", "PROPN"):
+    for tok in tokens_of(doc, STATE_INSTITUTIONS):
+        if tok.pos_ not in ("NOUN", "PROPN"):
             continue
         rec = force if force is not None and tok.lower_ in ARMED_INSTITUTIONS else state
         if rec is None:
@@ -334,7 +375,7 @@ def capital_links(doc: Any, kb: KnowledgeBase, mentions: list[Any]) -> list[Link
     """Capitals used for their governments: "Baghdad said", "told Washington" (also where the
     model tagged the capital as an organisation)."""
     out = []
-    body = doc.text  # built once: Doc.text joins every token on each access
+    body = text_of(doc)
     for m in mentions:
         if m.label not in ("GPE", "ORG") and m.kb_id is None:
             continue
