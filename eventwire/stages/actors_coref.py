@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from eventwire.stages.actors_rules import Link, sentence_window, text_of, tokens_of
+from eventwire.stages.actors_rules import Link, sentence_window, tokens_of
+from eventwire.stages.parse import text_of
 
 # Possessives are left out: "their homes" names the owner only in passing, and evaluation
 # sets (re3d) annotate the pronouns that stand for an actor, not possessive determiners.

@@ -15,7 +15,8 @@ from typing import Any
 
 from eventwire.kb import KnowledgeBase
 from eventwire.names import fold, loose
-from eventwire.stages.actors_rules import LEXICONS, Link, text_of, token_at
+from eventwire.stages.actors_rules import LEXICONS, Link, token_at
+from eventwire.stages.parse import text_of
 
 
 @lru_cache(maxsize=2)

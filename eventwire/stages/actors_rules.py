@@ -21,6 +21,7 @@ from spacy.strings import get_string_id
 
 from eventwire.kb import KnowledgeBase
 from eventwire.names import fold
+from eventwire.stages.parse import text_of
 
 LEXICONS = Path(__file__).resolve().parents[1] / "data" / "lexicons"
 
@@ -82,15 +83,6 @@ def tokens_of(doc: Any, words: frozenset[str]) -> list[Any]:
     arrays: iterating a Doc builds a Python object per token, which costs more than the rule."""
     found = numpy.nonzero(numpy.isin(doc.to_array(LOWER), _hashes(words)))[0]
     return [doc[int(i)] for i in found]
-
-
-def text_of(doc: Any) -> str:
-    """The text of ``doc``, kept in its ``user_data`` after the first call: ``Doc.text`` joins
-    every token again on each access."""
-    text: str | None = doc.user_data.get("eventwire.text")
-    if text is None:
-        text = doc.user_data["eventwire.text"] = doc.text
-    return text
 
 
 def sentence_window(doc: Any) -> Callable[[int], int]:

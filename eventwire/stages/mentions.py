@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span
 from eventwire.config import Options
 from eventwire.kb import KnowledgeBase, load_kb
 from eventwire.model import Analysis, Mention
-from eventwire.stages.parse import load_model
+from eventwire.stages.parse import load_model, text_of
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"})
 LABEL_OF_TYPE = {"person": "PERSON", "state": "GPE"}
@@ -146,7 +146,7 @@ def _sentence_case_noun(tokens: list[Any], nouns: frozenset[str], body: str) -> 
 def ner_mentions(doc: Doc, nouns: frozenset[str] = frozenset()) -> list[Mention]:
     """spaCy's entities of the labels that can name an actor, a person or a place."""
     out = []
-    body = doc.text  # built once: Doc.text joins every token on each access
+    body = text_of(doc)
     for ent in doc.ents:
         if ent.label_ not in ENTITY_LABELS:
             continue

@@ -51,7 +51,7 @@ class Parser:
     def __call__(self, analysis: Analysis) -> Analysis:
         if not self.wanted(analysis):
             return analysis
-        return replace(analysis, doc=self.nlp(analysis.article.body))
+        return replace(analysis, doc=_with_text(self.nlp(analysis.article.body), analysis.article.body))
 
     def pipe(self, analyses: list[Analysis]) -> list[Analysis]:
         """Parse a batch with ``nlp.pipe``, which is faster than one call per article."""
@@ -59,5 +59,23 @@ class Parser:
         docs = self.nlp.pipe((analyses[i].article.body for i in todo), batch_size=self.batch_size)
         out = list(analyses)
         for i, doc in zip(todo, docs, strict=True):
-            out[i] = replace(out[i], doc=doc)
+            out[i] = replace(out[i], doc=_with_text(doc, out[i].article.body))
         return out
+
+
+TEXT_KEY = "eventwire.text"
+
+
+def _with_text(doc: Any, body: str) -> Any:
+    """``doc`` holding the text it was parsed from, for :func:`text_of`."""
+    doc.user_data[TEXT_KEY] = body
+    return doc
+
+
+def text_of(doc: Any) -> str:
+    """The text of ``doc``. ``Doc.text`` joins every token again on each access, which costs
+    as much as a rule; the parse stage keeps the body in ``user_data`` instead."""
+    text: str | None = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text

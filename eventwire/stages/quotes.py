@@ -18,6 +18,7 @@ from typing import Any
 
 from eventwire.config import Options
 from eventwire.model import Analysis, Quote, Span
+from eventwire.stages.parse import text_of
 
 LEXICONS = Path(__file__).resolve().parents[1] / "data" / "lexicons"
 PAIRS = {"“": "”", '"': '"', "«": "»", "„": "“"}
@@ -120,21 +121,22 @@ class Speakers:
         named = self.named(subj)
         if named is not None:
             name, is_person = named
-            span = Span.of(doc.text, subj.idx, subj.idx + len(subj.text))
+            span = Span.of(text_of(doc), subj.idx, subj.idx + len(subj.text))
             # an organisation does not speak: an unnamed spokesperson did, on its behalf
             return Speaker(name, not is_person, None if is_person else f"unnamed speaker for {name}", span)
         cut = {t.i for c in subj.subtree if c.dep_ in ("relcl", "appos", "acl") for t in c.subtree}
         core = [t for t in subj.subtree if t.i not in cut]
         while core and core[-1].is_punct:
             core.pop()
-        span = Span.of(doc.text, core[0].idx, core[-1].idx + len(core[-1].text))
+        span = Span.of(text_of(doc), core[0].idx, core[-1].idx + len(core[-1].text))
         inner = [self.owner[t.idx] for t in core if t.idx in self.owner]
         return Speaker(inner[0][0] if inner else None, True, span.text, span)
 
 
 def _governing_verb(doc: Any, start: int, end: int, verbs: frozenset[str]) -> Any:
     """The speech verb outside the quote that governs it, or the nearest one in the sentence."""
-    inside = [t for t in doc if start <= t.idx < end]
+    found = doc.char_span(start, end, alignment_mode="expand")
+    inside = [t for t in found if start <= t.idx < end] if found is not None else []
     if not inside:
         return None
     sent = inside[0].sent

@@ -15,6 +15,7 @@ from typing import Any
 from eventwire.config import Options
 from eventwire.kb import KnowledgeBase, load_kb
 from eventwire.model import Actor, Analysis, Relation, Span
+from eventwire.stages.parse import text_of
 
 # Nouns that, as the object of "X is (a) ... of Y", state a relation.
 MEMBER_NOUNS = {
@@ -147,5 +148,5 @@ def _shared_sentence(doc: Any, a: Actor, b: Actor) -> Span | None:
     for sent in doc.sents:
         lo, hi = sent.start_char, sent.end_char
         if any(lo <= m.start < hi for m in a.mentions) and any(lo <= m.start < hi for m in b.mentions):
-            return Span.of(doc.text, lo, hi)
+            return Span.of(text_of(doc), lo, hi)
     return None
