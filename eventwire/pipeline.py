@@ -15,7 +15,7 @@ from typing import Protocol
 
 from eventwire import __version__
 from eventwire.config import Options
-from eventwire.errors import STAGE_FAILED, InputError, PipelineError
+from eventwire.errors import STAGE_FAILED, EventwireError, PipelineError
 from eventwire.model import Analysis, Article, Source
 
 # name -> "module:factory"; factories take Options and return a stage.
@@ -152,7 +152,7 @@ def _guarded(stage: Stage, analysis: Analysis) -> Result:
     source = analysis.source
     try:
         return stage(analysis)
-    except InputError as err:
+    except EventwireError as err:  # bad input, or a coded failure such as the translator's (E304)
         return Failure(analysis.article.id or None, _origin(source), err.code, str(err))
     except Exception as err:  # noqa: BLE001 - one bad article must not stop a batch
         reason = f"stage {stage.name!r} failed: {type(err).__name__}: {err}"

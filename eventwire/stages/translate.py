@@ -75,6 +75,8 @@ class Translator:
         out = list(analyses)
         for language, translator in self.translators.items():
             todo = [i for i, a in enumerate(analyses) if self.wanted(a) and a.article.language == language]
+            if not todo:
+                continue  # never wake the engine for a batch with nothing in its language
             texts: list[str] = []
             for i in todo:
                 article = analyses[i].article

@@ -225,3 +225,32 @@ def test_translate_stage_refuses_a_language_its_engine_cannot_translate() -> Non
     with pytest.raises(ConfigError) as err:
         Translator(Options(translate_languages=("pt", "sw")), engine=Upper())
     assert err.value.code == "E220"
+
+
+class Broken:
+    """An engine whose program has died: every call fails with the translator's code."""
+
+    name = "broken 1"
+    languages = frozenset({"pt"})
+
+    def translate(self, sentences: Sequence[str], source: str) -> list[str]:
+        from eventwire.errors import PipelineError
+
+        raise PipelineError("the translation program failed: it stopped", code="E304")
+
+
+def test_a_failing_translator_reports_its_articles_and_the_rest_go_on() -> None:
+    from eventwire.pipeline import Failure
+
+    options = Options()
+    stages = [Translator(options, engine=Broken()) if s.name == "translate" else s for s in pipeline_stages(options)]
+    pipe = Pipeline(stages, options)
+    english = "The army withdrew from the town on Monday, officials said."
+    results = list(pipe.run_many([Source(id="pt", text=PT_BR), Source(id="en", text=english)]))
+    by_id = {r.article.id if isinstance(r, Analysis) else r.id: r for r in results}
+    assert isinstance(by_id["pt"], Failure) and by_id["pt"].code == "E304"
+    assert isinstance(by_id["en"], Analysis) and by_id["en"].events
+
+
+def pipeline_stages(options: Options) -> list:
+    return list(Pipeline.from_options(options).stages)
