@@ -16,6 +16,7 @@ import re
 import tempfile
 from array import array
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -77,12 +78,44 @@ class _Columns:
             self.names[k].append(i)
 
 
-def admin_variants(name: str) -> set[str]:
-    """A province name and its short forms: "Muhafazat Kirkuk" -> "Kirkuk", "Al Anbar" -> "Anbar"."""
+# A province named for a compass point is written both ways: "South Darfur" for GeoNames'
+# "Southern Darfur", "Northern Bahr el Ghazal" or "North Bahr el Ghazal"; French, Spanish
+# and Portuguese names keep their own word ("Nord-Kivu", "Sud-Kivu").
+_ADJECTIVE = {"north": "northern", "south": "southern", "east": "eastern", "west": "western"}
+_COMPASS = {
+    **{w: w for w in _ADJECTIVE},
+    **{adj: w for w, adj in _ADJECTIVE.items()},
+    "nord": "north",
+    "sud": "south",
+    "norte": "north",
+    "sul": "south",
+    "sur": "south",
+}
+_COMPASS_HEAD = re.compile(r"^(" + "|".join(sorted(_COMPASS, key=len, reverse=True)) + r") (?!de |do |da |del )")
+
+
+def admin_variants(name: str, areas: frozenset[str] = frozenset()) -> set[str]:
+    """A province name and its short forms: "Muhafazat Kirkuk" -> "Kirkuk", "Al Anbar" -> "Anbar",
+    "Southern Darfur" -> "South Darfur".
+
+    ``areas`` are folded names of countries and provinces: "West Virginia" does not become
+    "western Virginia", which names part of Virginia."""
     k = key(name)
     short = " ".join(_GENERIC.sub(" ", k).split())
     bare = _ARTICLE.sub("", short)
-    return {v for v in (k, short, bare) if len(v) >= 3 and v not in _NOT_A_NAME}
+    forms = {k, short, bare}
+    forms |= {c for f in forms for c in _compass_forms(f, areas)}
+    return {v for v in forms if len(v) >= 3 and v not in _NOT_A_NAME}
+
+
+def _compass_forms(name: str, areas: frozenset[str]) -> set[str]:
+    """``name`` with its leading compass word in its other English forms ("southern x",
+    "south x"), unless x names a country or province of its own."""
+    m = _COMPASS_HEAD.match(name)
+    if not m or name[m.end() :] in areas:
+        return set()
+    point, rest = _COMPASS[m.group(1)], name[m.end() :]
+    return {f"{point} {rest}", f"{_ADJECTIVE[point]} {rest}"} - {name}
 
 
 def _coord_key(cc: str, lat: float, lon: float) -> tuple[str, int, int]:
@@ -102,15 +135,23 @@ def _add_admin(cols: _Columns) -> tuple[dict[tuple[str, str], int], dict[tuple[s
             counties[(p.country, p.admin1, p.admin2)].append((p.lat, p.lon))
         joined[_coord_key(p.country, p.lat, p.lon)] = (p.admin1, p.admin2)
     adm1: dict[tuple[str, str], int] = {}
+    areas = _area_names(groups)
     for (cc, name), pts in groups.items():
         lat, lon = _centre(pts)
         adm1[(cc, name)] = i = cols.add(name, ADM1, cc, lat, lon, index=key(name) not in _NOT_A_NAME)
-        for v in admin_variants(name):
+        for v in admin_variants(name, areas):
             cols.alias(i, v)
     for (cc, a1, name), pts in counties.items():
         lat, lon = _centre(pts)
         cols.add(name, ADM2, cc, lat, lon, parent=adm1[(cc, a1)])
     return adm1, joined
+
+
+def _area_names(provinces: Iterable[tuple[str, str]]) -> frozenset[str]:
+    """Folded names of countries and provinces, which a compass word turns into a part of
+    them ("northern Iraq", "western Virginia") rather than another province's name."""
+    names = {key(c[f]) for c in sources.iso_countries() for f in ("name", "common_name") if f in c}
+    return frozenset(names | {key(name) for _, name in provinces})
 
 
 def _centre(points: list[tuple[float, float]]) -> tuple[float, float]:
@@ -192,11 +233,12 @@ def _largest_point(cols: _Columns, cc: str, capital: int | None) -> tuple[float,
 def _add_subdivision_names(cols: _Columns, adm1: dict[tuple[str, str], int]) -> None:
     """ISO 3166-2 names ("Nīnawá", "Al Anbār") of the provinces they match."""
     by_variant: dict[tuple[str, str], int] = {}
+    areas = _area_names(adm1)
     for (cc, name), i in adm1.items():
-        for v in admin_variants(name):
+        for v in admin_variants(name, areas):
             by_variant.setdefault((cc, v), i)
     for s in sources.iso_subdivisions():
-        variants = admin_variants(s["name"])
+        variants = admin_variants(s["name"], areas)
         hit = next((by_variant[(s["country"], v)] for v in variants if (s["country"], v) in by_variant), None)
         if hit is not None:
             for v in variants:
@@ -250,9 +292,12 @@ def _find(cols: _Columns, name: str, levels: tuple[int, ...], cc: str) -> int | 
 
 
 def stamp() -> str:
-    """What the gazetteer depends on, hashed: eventwire, the source packages, the tables."""
+    """What the gazetteer depends on, hashed: eventwire, the source packages, the tables and
+    the code that builds it (a change to the builder rebuilds the cache without a release)."""
     h = hashlib.sha1(FORMAT.encode())
     h.update(__version__.encode())
+    for module in (__file__, sources.__file__):
+        h.update(Path(module).read_bytes())
     for name, version in sorted(sources.package_versions().items()):
         h.update(f"{name}={version}".encode())
     for path in sources.hand_files():

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -108,7 +109,7 @@ class Recogniser:
         if proper is not None:
             found += self._scan_proper(body, list(proper), taken)
         found += self._within_areas(body, found)
-        return _non_overlapping(found)
+        return [_dateline_case(body, t) for t in _non_overlapping(found)]
 
     def _from_mention(self, body: str, m: Mention, people: frozenset[str]) -> list[Toponym]:
         if m.label == "NORP":
@@ -129,6 +130,8 @@ class Recogniser:
             return []
         if m.label == "FAC" and m.text not in self.gaz:
             return []
+        if m.text not in self.gaz and self.gaz.demonym(m.text):  # "the Angolan government" read as GPE
+            return [Toponym(m.start, m.end, m.text, demonym=True)]
         out = []
         start = m.start
         for part in re.split(r"(,\s*)", m.text):  # "Columbus, Ohio" as one entity: two places
@@ -240,6 +243,15 @@ class Recogniser:
             e.level in SCAN_LEVELS or (e.level == CITY and e.population >= SCAN_MIN_CITY_POPULATION)
             for e in self.gaz.lookup(text)
         )
+
+
+def _dateline_case(body: str, t: Toponym) -> Toponym:
+    """A dateline's capitals ("DOHA, July 19 (AFP) -") are no acronym: the name is looked up
+    as "Doha", so that it is not taken for an initialism that names no town."""
+    at_line_start = t.start == 0 or body[t.start - 1] == "\n"
+    if at_line_start and t.text.isupper() and body[t.end : t.end + 1] in (",", " ") and "\n" not in t.text:
+        return replace(t, text=t.text.title())
+    return t
 
 
 def _has_org_word(text: str) -> bool:

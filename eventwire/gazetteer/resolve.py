@@ -30,6 +30,7 @@ HINT_BONUS = 4.0  # the text asks for this kind ("the province of X"): a strong 
 COHERENCE_WEIGHT = 3.0  # x the mean closeness to the other names' likelier readings
 COHERENCE_READINGS = 10  # readings of another name considered: its likeliest ones
 MAX_CANDIDATES = 40
+COUNTY_KM = 60.0  # a town this near a county of its name is that county's seat
 ACRONYM_MAX = 4
 ROUNDS = 3
 HINT_LEVELS = {"province": (ADM1, ADM2), "county": (ADM2,), "city": (CITY,), "country": (COUNTRY,)}
@@ -95,6 +96,8 @@ class Resolver:
             inside = [e for e in found if self._inside(e, t.within)]
             found = inside or found
         found.sort(key=lambda e: -e.population)
+        if _tail_hint(t.text) is None and t.hint not in ("province", "county"):
+            found = _towns_over_their_counties(found)
         return found[:MAX_CANDIDATES]
 
     def _inside(self, e: Entry, area: int) -> bool:
@@ -169,6 +172,22 @@ def _coherence(cands: list[list[Entry]], priors: list[list[float]]) -> list[list
             bonus.append(COHERENCE_WEIGHT * near / len(others))
         out.append(bonus)
     return out
+
+
+def _towns_over_their_counties(found: list[Entry]) -> list[Entry]:
+    """Without a word of kind ("X county"), a bare name that is both a town and the county
+    or municipality around it ("Boa Vista") is the town: the county's population is the
+    town's and its neighbours', which would otherwise win it every tie."""
+    towns = [e for e in found if e.level == CITY]
+    return [
+        e
+        for e in found
+        if e.level != ADM2
+        or not any(
+            c.country == e.country and key(c.name) == key(e.name) and _flat_km(c.lat, c.lon, e.lat, e.lon) < COUNTY_KM
+            for c in towns
+        )
+    ]
 
 
 def _flat_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

@@ -19,15 +19,17 @@ from eventwire.config import Options
 from eventwire.kb import KnowledgeBase, load_kb
 from eventwire.model import Actor, Analysis, Mention, Person, Span
 from eventwire.names import fold, loose, slug
-from eventwire.stages.actors_coref import definite_links, pronoun_links
+from eventwire.stages.actors_coref import definite_links, possessor, pronoun_links
 from eventwire.stages.actors_people import (
     PersonInfo,
     affiliation_of,
+    apposed_title,
     apposition_role,
     kb_role,
     surname_links,
     title_before,
     title_links,
+    title_start,
 )
 from eventwire.stages.actors_rules import (
     STATE_INSTITUTIONS,
@@ -87,6 +89,7 @@ class ActorLinker:
         types = {lk.key: self._type_of(lk.key, lk.name) for lk in links if lk.kind == "actor"}
         links = _dedupe(links + pronoun_links(doc, links, types))
         links = _dedupe(links + definite_links(doc, links, types))
+        _owner_affiliations(doc, links, types, people)
         actors = self.actors(links, analysis)
         persons = [self.person(info, [lk for lk in links if lk.key == key]) for key, info in people.items()]
         return replace(analysis, actors=tuple(actors), people=tuple(p for p in persons if p.mentions))
@@ -139,15 +142,20 @@ class ActorLinker:
             if lk.key in people:
                 continue
             kb_id = None if lk.key.startswith(UNKNOWN_PERSON) else lk.key
-            role, affiliation = kb_role(self.kb, kb_id)
+            info = PersonInfo(lk.key, self.kb.records[kb_id].name if kb_id else lk.text, kb_id=kb_id)
+            known_role, known_affiliation = kb_role(self.kb, kb_id)
             title, owner = title_before(body, lk.start)
+            if title is not None:
+                info.owner_at = _words_before(body, title_start(body, lk.start, title))
             appos, appos_head = apposition_role(doc, lk)
-            role = title or appos or role
-            affiliation = affiliation_of(owner, self.kb, people) or affiliation
-            if affiliation is None and appos_head is not None:
-                affiliation = self._affiliation_in(appos_head, links, people)
-            name = self.kb.records[kb_id].name if kb_id else lk.text
-            people[lk.key] = PersonInfo(lk.key, name, role, affiliation, kb_id)
+            apposed, owner_tok = apposed_title(doc, lk) if title is None else (None, None)
+            if owner_tok is not None:
+                owner, info.owner_at = owner_tok.text, (owner_tok.idx,)
+            info.role = title or appos or known_role or apposed
+            info.affiliation = affiliation_of(owner, self.kb, people) or known_affiliation
+            if info.affiliation is None and appos_head is not None:
+                info.affiliation = self._affiliation_in(appos_head, links, people)
+            people[lk.key] = info
         return people
 
     def _affiliation_in(self, head: Any, links: list[Link], people: dict[str, PersonInfo]) -> str | None:
@@ -193,6 +201,41 @@ class ActorLinker:
         pid = rec.id if rec else info.key[len(UNKNOWN_PERSON) :]
         return Person(pid, info.name, info.role, info.affiliation, rec is not None,
                       (rec.wikidata or None) if rec else None, mentions)  # fmt: skip
+
+
+def _words_before(body: str, at: int) -> tuple[int, ...]:
+    """Offsets of up to three words just before a title at ``at``, nearest first: where its
+    owner is named ("Army spokesman", "Congolese government spokesman", "Its spokesman").
+    A possessive ("the army's spokesman") is the last word looked at."""
+    lo = max(0, at - 60)
+    words = list(re.finditer(r"[\w\-]+(?:['’]s)?[ \t]+", body[lo:at]))
+    out: list[int] = []
+    end = at - lo
+    for m in reversed(words[-3:]):
+        if m.end() != end:
+            break  # punctuation between: the owner phrase has ended
+        out.append(lo + m.start())
+        end = m.start()
+        if m.group(0).rstrip().endswith(("'s", "’s")):
+            break
+    return tuple(out)
+
+
+def _owner_affiliations(doc: Any, links: list[Link], types: dict[str, str], people: dict[str, PersonInfo]) -> None:
+    """A title's owner named by a mention ("Army spokesman X", "Congolese government
+    spokesman X") or by a possessive pronoun ("Its spokesman X", "his deputy, X"): X serves
+    that actor, or the actor the owning person serves."""
+    for info in people.values():
+        for at in info.owner_at:
+            ref = next((lk for lk in links if lk.start <= at < lk.end and lk.key != info.key), None)
+            if ref is None:
+                ref = possessor(doc, at, links, types)
+            if ref is None:
+                continue
+            found = ref.name if ref.kind == "actor" else getattr(people.get(ref.key), "affiliation", None)
+            if found:
+                info.affiliation = found
+                break
 
 
 def _merge_surnames(links: list[Link]) -> list[Link]:

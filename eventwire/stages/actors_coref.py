@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from eventwire.stages.actors_rules import Link, sentence_window, tokens_of
+from eventwire.stages.actors_rules import Link, sentence_window, token_at, tokens_of
 from eventwire.stages.parse import text_of
 
 # Possessives are left out: "their homes" names the owner only in passing, and evaluation
@@ -30,6 +30,8 @@ ANAPHORIC_NOUNS = {
     "militants": frozenset({"armed_group"}),
     "party": frozenset({"political_party"}),
 }
+# Possessive determiners and what each may stand for ("its" a state as well as a group).
+POSSESSIVES = {"his": "person", "her": "person", "its": "actor", "their": "group"}
 QUOTE_MARKS = '“”"«»„'
 
 
@@ -49,32 +51,54 @@ def pronoun_links(doc: Any, links: list[Link], type_of: dict[str, str]) -> list[
     text = text_of(doc)
     out = []
     for tok in tokens_of(doc, PERSON_PRONOUNS | GROUP_PRONOUNS):
-        word = tok.lower_
-        if tok.pos_ != "PRON":
+        if tok.pos_ != "PRON" or tok.dep_ == "poss" or _in_quote(text, tok.idx, tok.idx + len(tok.text)):
             continue
-        if tok.dep_ == "poss":
-            continue
-        if _in_quote(text, tok.idx, tok.idx + len(tok.text)):
-            continue
-        lo = window(tok.i)
-        wanted_person = word in PERSON_PRONOUNS
-        candidates = [
-            lk
-            for lk in ordered
-            if lo <= lk.start < tok.idx
-            and (lk.kind == "person") == wanted_person
-            and (wanted_person or type_of.get(lk.key, "other") in GROUP_TYPES)
-        ]
-        if not candidates:
-            continue
-        # a pronoun object never refers to its own clause's subject ("X gave them ...")
-        subject = _clause_subject_span(tok)
-        candidates = [c for c in candidates if not (subject[0] <= c.start < subject[1])]
-        if not candidates:
-            continue
-        ref = candidates[-1]  # the most recent fitting name: the rule of the module docstring
-        out.append(Link(tok.idx, tok.idx + len(tok.text), tok.text, ref.kind, ref.key, ref.name, "pronoun"))
+        wanted = "person" if tok.lower_ in PERSON_PRONOUNS else "group"
+        ref = _referent(tok, ordered, type_of, window(tok.i), wanted)
+        if ref is not None:
+            out.append(Link(tok.idx, tok.idx + len(tok.text), tok.text, ref.kind, ref.key, ref.name, "pronoun"))
     return out
+
+
+def possessor(doc: Any, at: int, links: list[Link], type_of: dict[str, str]) -> Link | None:
+    """What the possessive pronoun at character ``at`` stands for ("Its spokesman", "his
+    deputy"): "his"/"her" the last person, "its" the last actor of any kind, "their" the last
+    group, named in the same or the previous sentence. Used for affiliations only: evaluation
+    sets (re3d) do not count possessive determiners as mentions."""
+    span = doc.char_span(at, at + 5, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    tok = span[0]
+    wanted = POSSESSIVES.get(tok.lower_)
+    if wanted is None or _in_quote(text_of(doc), tok.idx, tok.idx + len(tok.text)):
+        return None
+    lo = sentence_window(doc)(tok.i)
+    ordered = sorted(links, key=lambda lk: lk.start)
+    subjects = [lk for lk in ordered if lo <= lk.start < tok.idx and _is_subject(doc, lk)]
+    # a subject is the salient referent: "X, ... with Damascus, said. Its spokesman" is X's
+    return _referent(tok, subjects, type_of, lo, wanted) or _referent(tok, ordered, type_of, lo, wanted)
+
+
+def _is_subject(doc: Any, lk: Link) -> bool:
+    tok = token_at(doc, lk.start, lk.end)
+    return tok is not None and tok.dep_ in ("nsubj", "nsubjpass")
+
+
+def _referent(tok: Any, ordered: list[Link], type_of: dict[str, str], lo: int, wanted: str) -> Link | None:
+    """The most recent fitting name between ``lo`` and ``tok``, outside ``tok``'s own clause's
+    subject ("X gave them ..."): the rule of the module docstring."""
+    candidates = [lk for lk in ordered if lo <= lk.start < tok.idx and _fits(lk, type_of, wanted)]
+    subject = _clause_subject_span(tok)
+    candidates = [c for c in candidates if not (subject[0] <= c.start < subject[1])]
+    return candidates[-1] if candidates else None
+
+
+def _fits(lk: Link, type_of: dict[str, str], wanted: str) -> bool:
+    if wanted == "person":
+        return lk.kind == "person"
+    if lk.kind == "person":
+        return False
+    return wanted == "actor" or type_of.get(lk.key, "other") in GROUP_TYPES
 
 
 def _clause_subject_span(tok: Any) -> tuple[int, int]:

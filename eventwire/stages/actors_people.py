@@ -40,6 +40,7 @@ class PersonInfo:
     affiliation: str | None = None
     kb_id: str | None = None
     links: list[Link] = field(default_factory=list)
+    owner_at: tuple[int, ...] = ()  # where a title's owner may be named; resolved once links are known
 
 
 def surname_key(name: str) -> str:
@@ -49,13 +50,21 @@ def surname_key(name: str) -> str:
 
 
 def title_before(body: str, start: int) -> tuple[str | None, str | None]:
-    """A title written just before a name, and its owner ("Iraqi Prime Minister" -> Iraqi)."""
+    """A title written just before a name, and its owner ("Iraqi Prime Minister" -> Iraqi).
+
+    Matched in any case: wire style writes "Army spokesman Nabil Abdallah" in lower case."""
     window = body[max(0, start - 80) : start].rstrip()
-    title = next((t for t in titles() if window.endswith(t) and not window[: -len(t)][-1:].isalnum()), None)
+    low = window.lower()
+    title = next((t for t in titles() if low.endswith(t.lower()) and not window[: -len(t)][-1:].isalnum()), None)
     if title is None:
         return None, None
     m = _OWNER.search(window[: -len(title)])
-    return title, (m.group("owner") if m else None)
+    return window[-len(title) :], (m.group("owner") if m else None)
+
+
+def title_start(body: str, start: int, title: str) -> int:
+    """Where the title ``title_before`` found for the name at ``start`` begins."""
+    return len(body[:start].rstrip()) - len(title)
 
 
 def apposition_role(doc: Any, link: Link) -> tuple[str | None, Any]:
@@ -65,16 +74,38 @@ def apposition_role(doc: Any, link: Link) -> tuple[str | None, Any]:
         return None, None
     for child in tok.children:
         if child.dep_ == "appos" and child.i > tok.i:
-            words = [t for t in child.subtree if not t.is_punct or t.text == "-"]
-            if not words:
-                continue
-            while words and words[0].lower_ in ("a", "an", "the"):
-                words = words[1:]
-            if not words:
-                continue
-            start, end = words[0].idx, words[-1].idx + len(words[-1].text)
-            return text_of(doc)[start:end], child
+            role = _phrase(doc, child)
+            if role:
+                return role, child
     return None, None
+
+
+def apposed_title(doc: Any, link: Link) -> tuple[str | None, Any]:
+    """The title a name stands in apposition to ("His deputy, Abdelrahim Musa, said") and
+    the title's owner ("His"), or (None, None)."""
+    tok = token_at(doc, link.start, link.end)
+    if tok is None or tok.dep_ != "appos" or tok.head.i >= tok.i or tok.head.pos_ != "NOUN":
+        return None, None
+    head = tok.head
+    words = [t for c in head.lefts if c.dep_ in ("compound", "amod") for t in c.subtree] + [head]
+    role = text_of(doc)[min(t.idx for t in words) : head.idx + len(head.text)]
+    owner = next((c for c in head.lefts if c.dep_ == "poss"), None)
+    return role, owner
+
+
+def _phrase(doc: Any, head: Any) -> str | None:
+    """The words of an apposition, without its article, a clause that follows it ("known as
+    Hemedti", "who fled") or an unclosed bracket ("spokesman for the Alliance (AFC")."""
+    cut = min((t.i for c in head.rights if c.dep_ in ("relcl", "acl") for t in c.subtree), default=None)
+    words = [t for t in head.subtree if (cut is None or t.i < cut) and (not t.is_punct or t.text == "-")]
+    while words and words[0].lower_ in ("a", "an", "the"):
+        words = words[1:]
+    if not words:
+        return None
+    text = str(text_of(doc)[words[0].idx : words[-1].idx + len(words[-1].text)])
+    if text.count("(") > text.count(")"):
+        text = text[: text.rfind("(")]
+    return text.rstrip(" ,;-") or None
 
 
 def title_links(body: str, people: list[PersonInfo]) -> list[Link]:

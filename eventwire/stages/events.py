@@ -19,11 +19,23 @@ from eventwire.names import fold, slug
 from eventwire.stages.events_details import aid_mode, assault_mode, contexts
 from eventwire.stages.events_lexicon import Cues, Frame, load_cues, load_lexicon
 from eventwire.stages.events_modality import CONDITIONAL, INTENDED, REALIZED, background, modality, within_condition
-from eventwire.stages.events_roles import EntityIndex, Filler, expand, fill, noun_roles, pobjs, subject_of, verb_roles
+from eventwire.stages.events_roles import (
+    EntityIndex,
+    Filler,
+    expand,
+    fill,
+    members,
+    noun_roles,
+    pobjs,
+    subject_of,
+    verb_roles,
+)
 from eventwire.stages.events_triggers import Trigger, find_triggers
 
 Token = Any
 FORCEFUL = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
+# Acts whose promise is a threat ("vowed to crush the rebels"); a promised deployment may help.
+VOWED_FORCE = frozenset({"ASSAULT", "COERCE", "SANCTION"})
 RECIPROCAL = frozenset({"AGREE", "CONSULT", "COOPERATE", "ASSAULT"})
 REQUEST_MODES = {
     "RETREAT": "yield",
@@ -39,12 +51,16 @@ REQUEST_MODES = {
 FIGURATIVE_VIOLENCE = frozenset({"beat", "hit", "thrash", "hammer", "batter", "crush", "rout"})
 _SCORE = re.compile(r"\b\d{1,2}\s?[-–]\s?\d{1,2}\b(?!\s*(?:years?|months?|days?|per))")
 _HUMAN_TARGET_KINDS = frozenset({"other", "armed_group", "military"})
+# Known actors that fight: "crushed the RSF" is violence where "crushed France 3-0" is sport.
+_FIGHTING_TYPES = frozenset({"armed_group", "military"})
 # Event types whose sentence's casualty counts (killed, injured, arrested ...) belong to them.
 CASUALTY_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
 MODALITY_WEIGHT = {"realized": 1.0, "intended": 0.9, "conditional": 0.8, "possible": 0.75, "negated": 0.85}
 # Dependencies along which an event sits inside another event's content.
 CONTENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "acl", "nsubjpass", "conj", "advcl"})
 DEONTIC = Frame(lemma="must", type="REQUEST", governs="request", weight=0.6)
+# What aid is said to be for ("gave $5 million to help Tunisia"): told with the aid, not beside it.
+PURPOSE_OF_AID = frozenset({"SUPPORT", "AID", "COOPERATE"})
 OWNED_OBJECT = frozenset({"SUPPORT", "ACCUSE", "REJECT", "CONCEDE", "AGREE"})
 MODALITY_RANK = {"realized": 0, "intended": 1, "conditional": 2, "possible": 3, "negated": 4}
 
@@ -109,6 +125,8 @@ class _Run:
         self.previous: Filler | None = None
         self.protests: set[int] = set()
         self.article_contexts = contexts(analysis.doc, cues)[:2]
+        # who each person leads or belongs to (``None``: unknown), for "his troops"
+        self.affiliation = {p.name: p.affiliation for p in analysis.people}
 
     # ------------------------------------------------------------------ drafts
 
@@ -119,7 +137,10 @@ class _Run:
             actors, recipients, light = noun_roles(tok, frame, self.cues, self.index)
         else:
             actors, recipients = verb_roles(tok, frame, self.cues)
-        return Draft(trig, frame.type, frame.mode, modality(tok, self.cues), actors, recipients, light)
+        told = modality(tok, self.cues)
+        if told == REALIZED and frame.modality:
+            told = frame.modality  # "pledged $300 million": the money is yet to be given
+        return Draft(trig, frame.type, frame.mode, told, actors, recipients, light)
 
     def code_sentence(self, sent: Any, triggers: list[Trigger]) -> None:
         drafts = [self.draft(t) for t in triggers]
@@ -191,6 +212,15 @@ class _Run:
         if d.frame.needs_content and not any(g.type in FORCEFUL for g in content):
             d.dropped = True
             return
+        if kind == "promise" and content and d.frame.lemma in self.cues.vow_verbs:
+            force = next((g for g in content if g.type in VOWED_FORCE and g.modality != "negated"), None)
+            if force is not None:
+                # "vowed to crush the RSF", "pledged to retaliate": a promise of force is a threat
+                for g in content:
+                    g.dropped = True
+                d.type, d.mode = "THREATEN", self.cues.threat_modes.get(force.type)
+                d.recipients = d.recipients or force.recipients
+                return
         if kind == "promise" and content:
             d.dropped = True
             for g in content:
@@ -223,13 +253,21 @@ class _Run:
                     g.dropped = True
                     d.actors = d.actors or g.actors
                     d.mode = d.mode or g.mode or assault_mode(g.token, self.cues)
+        if d.type == "AID":
+            for g in content:
+                if g.type in PURPOSE_OF_AID and _purpose(g.token):
+                    # "pledged $300 million to support the mission": what the aid is for, not a second act
+                    g.dropped = True
+                    d.recipients = d.recipients or g.recipients
         if d.type == "MOBILIZE" and any(_inquiry(g) for g in content):
             d.dropped = True  # "sent experts to investigate": the inquiry is the news, not a show of force
             return
-        if d.type in ("COERCE", "ACCUSE"):
+        if d.type in ("COERCE", "ACCUSE", "SUPPORT"):
             for g in content:
                 if g.token.dep_ in ("pcomp", "pobj") and g.token.head.lemma_ in ("for", "of", "over"):
-                    g.dropped = True  # "arrested for collaborating with Israel": a charge, not an act
+                    # "arrested for collaborating with Israel": a charge, not an act; "thanked
+                    # Qatar for its mediation": the reason for thanks, told in passing
+                    g.dropped = True
         gov = d.token.head
         if d.type == "REQUEST" and d.token.dep_ == "advcl" and gov.i in self.protests:
             # "demonstrated ..., calling for independence": the protest's claim, not a second act
@@ -301,8 +339,8 @@ class _Run:
 
     def names(self, heads: list[Token], d: Draft, sent: Any) -> list[Filler]:
         out: list[Filler] = []
-        for h in expand(heads):
-            f = fill(h, self.index, self.cues)
+        for h in expand(members(heads, self.cues)):
+            f = self.possessed(h, d, sent) or fill(h, self.index, self.cues)
             if f is None:
                 continue
             if f.pronoun:
@@ -315,6 +353,21 @@ class _Run:
             if f.name not in {x.name for x in out}:
                 out.append(f)
         return out
+
+    def possessed(self, head: Token, d: Draft, sent: Any) -> Filler | None:
+        """ "Ruto said his troops ...", "the RSF said its fighters ...": a force or governing body
+        owned by a pronoun stands for the group the possessor leads or belongs to."""
+        if head.lemma_.lower() not in self.cues.possessed_groups and head.lower_ not in self.cues.possessed_groups:
+            return None
+        if self.index.covering(head.idx, head.idx + len(head)) is not None:
+            return None  # the actors stage named it already ("Kenyan troops")
+        owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in self.cues.pronouns), None)
+        pron = fill(owner, self.index, self.cues) if owner is not None else None
+        found = self.antecedent(pron, d, sent) if pron is not None and pron.pronoun else None
+        group = self.affiliation.get(found.name, found.name) if found is not None else None
+        if group is None:
+            return None  # a person of no known allegiance: "his forces" says no more than "forces"
+        return Filler(group, owner.idx if owner is not None else head.idx, head.idx + len(head))
 
     def antecedent(self, pron: Filler, d: Draft, sent: Any) -> Filler | None:
         """The entity a pronoun stands for: the speaker of the report it sits in, the last
@@ -401,7 +454,9 @@ class _Run:
         if mode or (assault_mode(d.token, self.cues) or "beat") != "beat" or words & set(self.cues.assault_modes):
             return True
         people = {p.name for p in self.analysis.people}
-        return any(r.name in people or (not r.known and r.kind in _HUMAN_TARGET_KINDS) for r in recipients)
+        fighters = {a.name for a in self.analysis.actors if a.type in _FIGHTING_TYPES}
+        human = people | fighters
+        return any(r.name in human or (not r.known and r.kind in _HUMAN_TARGET_KINDS) for r in recipients)
 
     def casualties(self, sent: Any) -> tuple[Quantity, ...]:
         """Counts of the killed, injured, arrested ... stated in the event's sentence."""
@@ -418,6 +473,12 @@ class _Run:
             score -= 0.05
         score *= MODALITY_WEIGHT.get(d.modality, 0.8)
         return round(min(0.99, max(0.05, score)), 2)
+
+
+def _purpose(tok: Token) -> bool:
+    """An infinitive of purpose or aim ("to support the mission", "to help Tunisia")."""
+    to = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    return to and tok.dep_ in ("advcl", "xcomp", "acl", "relcl")
 
 
 def _inquiry(d: Draft) -> bool:
@@ -458,9 +519,16 @@ def _owners(verb: Token) -> list[Token]:
 
 
 def _locative(tok: Token, cues: Cues) -> bool:
-    """A toponym that says where ("in Mosul and Anbar", "near Goma"), not who ("told Baghdad")."""
-    while tok.dep_ in ("compound", "conj", "appos") and tok.head.i != tok.i:
-        tok = tok.head
+    """A toponym that says where ("in Mosul and Anbar", "near Goma", "near the village of
+    Kuznica"), not who ("told Baghdad")."""
+    for _ in range(3):
+        while tok.dep_ in ("compound", "conj", "appos") and tok.head.i != tok.i:
+            tok = tok.head
+        of = tok.head
+        if tok.dep_ == "pobj" and of.lemma_ == "of" and of.head.lemma_.lower() in cues.place_nouns:
+            tok = of.head  # "the village of Kuznica" is where the village is
+            continue
+        break
     return tok.dep_ == "pobj" and tok.head.lemma_.lower() in cues.locative_preps
 
 
@@ -491,6 +559,10 @@ def _deduplicated(events: list[Event]) -> list[Event]:
     for e in order:
         same = [i for i, k in enumerate(kept) if k.type == e.type and k.actor == e.actor]
         if any(kept[i].recipient == e.recipient or e.recipient is None for i in same):
+            for i in same:
+                if kept[i].mode is None and e.mode is not None:
+                    # "launched air strikes ..., killing 25": the killing is the strikes' act
+                    kept[i] = replace(kept[i], mode=e.mode)
             continue
         bare = next((i for i in same if kept[i].recipient is None), None)
         if bare is not None and e.modality != kept[bare].modality:

@@ -7,6 +7,7 @@ from collections import Counter
 from typing import Any
 
 from eventwire.stages.events_lexicon import Cues
+from eventwire.stages.quantities_rules import load_units
 
 Token = Any
 ASSAULT_MODE_ORDER = (
@@ -34,9 +35,28 @@ def assault_mode(tok: Token, cues: Cues) -> str | None:
 
 
 def aid_mode(given: Token, cues: Cues) -> str | None:
-    """The AID mode shown by what is given ("weapons": military, "food": humanitarian)."""
-    words = [given.lemma_.lower(), *(c.lemma_.lower() for c in given.children if c.dep_ in ("amod", "compound"))]
-    return next((cues.aid_modes[w] for w in words if w in cues.aid_modes), None)
+    """The AID mode shown by what is given ("weapons": military, "food": humanitarian), or by
+    what a sum is given as ("10 million euros in humanitarian aid"); money as such is economic."""
+    kinds = [given, *(g for p in given.children if p.dep_ == "prep" and p.lemma_ in ("in", "of") for g in p.children)]
+    if is_money(given) and given.head.i != given.i:
+        # "pledged 5 million yuan in humanitarian assistance", with "in" on the verb
+        kinds += [g for p in given.head.children if p.dep_ == "prep" and p.lemma_ == "in" for g in p.children]
+    for kind in kinds:
+        words = [kind.lemma_.lower(), *(c.lemma_.lower() for c in kind.children if c.dep_ in ("amod", "compound"))]
+        found = next((cues.aid_modes[w] for w in words if w in cues.aid_modes), None)
+        if found is not None:
+            return found
+    return "economic" if is_money(given) else None
+
+
+def is_money(tok: Token) -> bool:
+    """A sum of money: "$300 million", "10 million euros", "£40m" (the currencies are those
+    of the quantities stage)."""
+    units = load_units()
+    if tok.ent_type_ == "MONEY" or tok.lower_ in units.currency_words or tok.lemma_.lower() in units.currency_words:
+        return True
+    before = tok.doc[max(tok.left_edge.i, tok.i - 4) : tok.i]
+    return any(t.lower_ in units.currency_symbols for t in before)
 
 
 def contexts(span: Any, cues: Cues) -> list[str]:

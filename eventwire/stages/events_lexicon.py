@@ -26,7 +26,11 @@ class Frame:
     be present); ``object_marked``/``subject_marked`` ask that the object or subject be, or be
     modified by, one of their words (*peacekeeping troops*); ``prep_object`` asks that the
     object of a ``prep`` be one of its words (*taken into custody*, not *into account*);
-    ``object_place`` accepts a town or region as object (*captured Kherson*); ``carrier``
+    ``object_place`` accepts a town or region as object (*captured Kherson*); ``object_money``
+    accepts a sum of money (*pledged $300 million*); ``object_owned`` asks that the matched
+    object be the doer's own, marked by a possessive pronoun (*delivered **their** weapons*);
+    ``modality`` is the modality of an act told by a verb of promise (*pledged aid* is aid
+    to come); ``carrier``
     makes a noun a trigger only as the modifier of an effort noun (*a peace bid*);
     ``poss_patient`` reads a possessor as the one the act is done to (*his arrest*);
     ``recipient`` lists prepositions whose object is the recipient; ``governs`` says what the
@@ -50,6 +54,9 @@ class Frame:
     subject_marked: frozenset[str] = frozenset()
     prep_object: frozenset[str] = frozenset()
     object_place: bool = False
+    object_money: bool = False
+    object_owned: bool = False
+    modality: str | None = None
     carrier: bool = False
     poss_patient: bool = False
     recipient: tuple[str, ...] = ()
@@ -140,6 +147,11 @@ class Cues:
     verbal_attack_objects: frozenset[str] = frozenset()
     effort_nouns: frozenset[str] = frozenset()
     rioters: frozenset[str] = frozenset()
+    beneficiary_verbs: frozenset[str] = frozenset()
+    possessed_groups: frozenset[str] = frozenset()
+    relational_nouns: frozenset[str] = frozenset()
+    place_nouns: frozenset[str] = frozenset()
+    vow_verbs: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4)
@@ -181,6 +193,11 @@ def load_cues(path: Path | str | None = None) -> Cues:
         verbal_attack_objects=frozenset(raw.get("verbal_attack", {}).get("objects", ())),
         effort_nouns=frozenset(raw.get("effort_nouns", ())),
         rioters=frozenset(raw.get("rioters", ())),
+        beneficiary_verbs=frozenset(raw.get("beneficiary_verbs", {}).get("verbs", ())),
+        possessed_groups=frozenset(raw.get("possessed_groups", {}).get("nouns", ())),
+        relational_nouns=frozenset(raw.get("relational_nouns", {}).get("nouns", ())),
+        place_nouns=frozenset(raw.get("place_nouns", {}).get("nouns", ())),
+        vow_verbs=frozenset(raw.get("vow_verbs", {}).get("verbs", ())),
     )
 
 

@@ -138,6 +138,8 @@ def subject_of(verb: Token, cues: Cues, depth: int = 0) -> list[Token]:
         return on or subject_of(head, cues, depth + 1)
     if dep == "advcl" or (dep == "pcomp" and head.head.i != head.i):
         return subject_of(head if dep == "advcl" else head.head, cues, depth + 1)
+    if stranded_main_verb(verb):
+        return [head]
     if dep == "acl" and verb.tag_ == "VBG":
         if head.lemma_.lower() in cues.actor_nouns or head.pos_ in ("PROPN", "PRON") or head.dep_ != "dobj":
             return [head]
@@ -148,6 +150,15 @@ def subject_of(verb: Token, cues: Cues, depth: int = 0) -> list[Token]:
     if dep in ("ccomp", "ROOT"):
         return _stray_subject(verb)
     return []
+
+
+def stranded_main_verb(verb: Token) -> bool:
+    """The main verb the parser hung on its subject as a participle ("About 200 fighters of
+    the militia handed in their weapons": a root noun with a participle that takes an object,
+    which a passive participle cannot; "Three soldiers killed in ambush" takes none)."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.head.dep_ != "ROOT" or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return any(c.dep_ == "dobj" or (c.dep_ == "prt" and children(c, "pobj")) for c in verb.children)
 
 
 def _stray_subject(verb: Token) -> list[Token]:
@@ -172,7 +183,7 @@ def verb_roles(verb: Token, frame: Frame, cues: Cues) -> tuple[list[Token], list
             recipients += children(verb, "nsubjpass")
         elif not actors:
             actors = _moved_forces(verb, cues)
-    elif verb.dep_ == "acl" and verb.tag_ == "VBN" and not content_object:
+    elif verb.dep_ == "acl" and verb.tag_ == "VBN" and not content_object and not stranded_main_verb(verb):
         recipients.append(verb.head)
     else:
         if not content_object:
@@ -182,9 +193,25 @@ def verb_roles(verb: Token, frame: Frame, cues: Cues) -> tuple[list[Token], list
     recipients += pobjs(verb, frame.recipient)
     for obj in children(verb, "dobj", "nsubjpass"):
         recipients += pobjs(obj, frame.recipient)
+        # "pledged 10 million euros in aid for migrants": the recipient of what the sum is
+        recipients += [r for g in pobjs(obj, ("in", "of")) for r in pobjs(g, frame.recipient)]
+    if frame.type == "AID" and not recipients:
+        # "pledged 5 million yuan in assistance for the displaced", with "in" on the verb
+        recipients += [r for g in pobjs(verb, ("in",)) for r in pobjs(g, frame.recipient)]
+        recipients += _beneficiaries(verb, cues)
     if frame.governs == "request" and not recipients:
         recipients += children(verb, "dobj")
     return actors, _dated_out(recipients, cues)
+
+
+def _beneficiaries(verb: Token, cues: Cues) -> list[Token]:
+    """ "provided 100 million euros to help Tunisia": who the aid's purpose clause helps."""
+    out = []
+    for c in children(verb, "advcl", "xcomp"):
+        if c.lemma_.lower() in cues.beneficiary_verbs and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            # "to help Tunisia", "to help Tunisia stop departures" (the helped do the act)
+            out += children(c, "dobj") or [s for g in children(c, "ccomp", "xcomp") for s in children(g, "nsubj")]
+    return out
 
 
 def _moved_forces(verb: Token, cues: Cues) -> list[Token]:
@@ -227,7 +254,9 @@ def noun_roles(
         # "Israeli shelling", "Israeli tank shelling": a named modifier is the actor (of an
         # act; "US requests" is too loose a report of a statement to code)
         for m in (c, *children(c, "compound", "amod")):
-            if m.lemma_.lower() not in frame.modifier and index.covering(m.idx, m.idx + len(m)) is not None:
+            # a named modifier is the actor even where it also tells the kind of act: the
+            # "Israeli" of "Israeli strikes" says both that they are air strikes and whose
+            if index.covering(m.idx, m.idx + len(m)) is not None:
                 actors.append(m)
                 break
     light = None
@@ -290,7 +319,9 @@ def fill(head: Token, index: EntityIndex, cues: Cues) -> Filler | None:
     if hit is not None:
         return Filler(hit[2], hit[0], hit[1])
     place = head.pos_ == "PROPN" and index.is_place(head.idx)
-    for c in head.children:
+    # "Russia's allies" are not Russia (the allies it lists are read by ``members``)
+    relational = head.lemma_.lower() in cues.relational_nouns
+    for c in [] if relational else head.children:
         # "BAGHDAD, 7 Apr (Reuters) -": what stands beside a place name is a dateline credit
         # or another place; a modifier still tells who holds it ("Kurdish-held Kobane")
         if c.dep_ in MODIFIERS or (c.dep_ == "appos" and not place):
@@ -339,6 +370,16 @@ def _unknown(tokens: list[Token], kind: str) -> Filler:
     start, end = first.idx, last.idx + len(last)
     text = first.doc[first.i : last.i + 1].text  # the span's own text: Doc.text is rebuilt per call
     return Filler(text, start, end, known=False, kind=kind)
+
+
+def members(heads: Iterable[Token], cues: Cues) -> list[Token]:
+    """Role heads with a relational noun replaced by those it lists: "Kenya's partners,
+    including Britain and Germany" are Britain and Germany."""
+    out = []
+    for h in heads:
+        listed = pobjs(h, ("including", "include", "like")) if h.lemma_.lower() in cues.relational_nouns else []
+        out += listed or [h]
+    return out
 
 
 def expand(heads: Iterable[Token]) -> Iterator[Token]:

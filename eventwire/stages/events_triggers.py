@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from eventwire.stages.events_details import is_money
 from eventwire.stages.events_lexicon import Cues, Frame, Lexicon
 from eventwire.stages.events_roles import (
     EntityIndex,
@@ -14,12 +15,14 @@ from eventwire.stages.events_roles import (
     effort_head,
     is_passive,
     pobjs,
+    stranded_main_verb,
     subject_of,
 )
 
 Token = Any
 VERB_TAGS = ("VERB",)
 NOUN_TAGS = ("NOUN", "PROPN")
+OWN_POSSESSIVES = frozenset({"their", "its", "his", "her", "our", "my"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +40,7 @@ def _objects(verb: Token) -> list[Token]:
     objs = children(verb, "dobj", "oprd")
     if is_passive(verb):
         objs += children(verb, "nsubjpass")
-    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and not stranded_main_verb(verb):
         objs.append(verb.head)  # "sanctions imposed on Iran"
     for p in children(verb, "prt"):
         objs += children(p, "pobj")
@@ -97,11 +100,22 @@ def _object_match(f: Frame, content: list[Token], index: EntityIndex) -> tuple[b
     if matched is None and f.object_place:
         # "captured Kherson": a named place is territory as much as "the town" is
         matched = next((o for o in content if o.pos_ == "PROPN" and index.is_territory(o.idx)), None)
-    if matched is None and (f.object or f.object_place):
+    if matched is None and f.object_money:
+        # "pledged $300 million", "gave 10 million euros": a sum of money is money given
+        matched = next((o for o in content if is_money(o)), None)
+    if matched is None and (f.object or f.object_place or f.object_money):
         return False, None
     if f.object_marked and not _marked(content, f.object_marked):
         return False, None
+    if f.object_owned and (matched is None or not _owned(matched)):
+        return False, None
     return True, matched
+
+
+def _owned(obj: Token) -> bool:
+    """The object is the doer's own: "delivered their weapons", "handed over its arms"
+    (a possessive pronoun, which points back to the subject; "Iran's weapons" need not)."""
+    return any(c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES for c in obj.children)
 
 
 def _doers(verb: Token, cues: Cues) -> list[Token]:

@@ -77,6 +77,13 @@ def _inside_a_longer_name(span: Span) -> bool:
     return before.is_title and not before.is_stop and not before.is_sent_start and after.is_title
 
 
+def _inside_a_hyphenated_word(span: Span) -> bool:
+    """An acronym with a hyphen hard against both sides is part of a word ("AU" in
+    "PORT-AU-PRINCE"); "AU-led" and "anti-ISIS" still name their actor."""
+    text, lo, hi = span.doc.text, span.start_char, span.end_char
+    return text[lo - 1 : lo] == "-" and text[hi : hi + 1] == "-" and text[lo - 2 : lo - 1].isalnum()
+
+
 def kb_mentions(doc: Doc, kb: KnowledgeBase, matchers: tuple[PhraseMatcher, PhraseMatcher]) -> list[Mention]:
     """Longest non-overlapping knowledge-base matches in ``doc``."""
     spans = []
@@ -86,7 +93,7 @@ def kb_mentions(doc: Doc, kb: KnowledgeBase, matchers: tuple[PhraseMatcher, Phra
             span = doc[start:end]
             if i == 1 and (not _capitalised(span) or _inside_a_longer_name(span)):
                 continue
-            if i == 0 and _shouting(span):
+            if i == 0 and (_shouting(span) or _inside_a_hyphenated_word(span)):
                 continue
             rec = kb.records[doc.vocab.strings[match_id]]
             if not rec.is_person and _inside_a_longer_person(span, people):
@@ -113,7 +120,10 @@ MONTHS = frozenset(m.lower() for m in (*calendar.month_name[1:], *calendar.month
 
 
 def _a_month(tokens: list[Any]) -> bool:
-    """A lone month name beside a day number is a date, whatever label the model gave it."""
+    """A lone month name beside a day number is a date, whatever label the model gave it
+    ("Oct 2" tagged as a person, alone or with its day)."""
+    if len(tokens) == 2:
+        return any(t.lower_.rstrip(".") in MONTHS for t in tokens) and any(t.like_num for t in tokens)
     if len(tokens) != 1 or tokens[0].lower_.rstrip(".") not in MONTHS:
         return False
     doc, i = tokens[0].doc, tokens[0].i
@@ -138,8 +148,8 @@ def _sentence_case_noun(tokens: list[Any], nouns: frozenset[str], body: str) -> 
         return False
     tok = tokens[0]
     after = tok.nbor() if tok.i + 1 < len(tok.doc) else None
-    if after is None or not after.is_lower or not after.is_alpha:
-        return False
+    if after is None or not after.is_lower or not after.is_alpha or tok.head.i != after.i:
+        return False  # only a modifier of the noun after it: "Brown said" keeps its person
     return re.search(rf"[a-z,;] {re.escape(tok.text)}\b", body) is None
 
 

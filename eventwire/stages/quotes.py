@@ -23,6 +23,7 @@ from eventwire.stages.parse import text_of
 LEXICONS = Path(__file__).resolve().parents[1] / "data" / "lexicons"
 PAIRS = {"“": "”", '"': '"', "«": "»", "„": "“"}
 PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it", "you"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 TRIM = " ,.;:!?-–—"
 SUBJECTS = ("nsubj", "nsubjpass")
 MIN_WORDS = 2  # a single quoted word is a term, not a quote ("so-called 'resistance'")
@@ -33,6 +34,12 @@ def speech_verbs(path: Path = LEXICONS / "speech_verbs.txt") -> frozenset[str]:
     """Lemmas of verbs that introduce speech."""
     lines = path.read_text(encoding="utf-8").splitlines()
     return frozenset(ln.strip() for ln in lines if ln.strip() and not ln.startswith("#"))
+
+
+@lru_cache(maxsize=2)
+def appraisal_verbs(path: Path = LEXICONS / "appraisal_verbs.txt") -> frozenset[str]:
+    """Lemmas of verbs that judge someone by quoted words ("thanked X for its 'courage'")."""
+    return speech_verbs(path)
 
 
 @dataclass(frozen=True)
@@ -47,6 +54,11 @@ class Speaker:
 
 def quoted_spans(body: str) -> list[tuple[int, int]]:
     """(start, end) of the text inside quotation marks, trimmed of edge punctuation."""
+    return [(start, end) for start, end, term in _marked_spans(body) if not term]
+
+
+def _marked_spans(body: str) -> list[tuple[int, int, bool]]:
+    """Quoted stretches with, for each, whether it reads as a scare quote or a term."""
     out = []
     i = 0
     while i < len(body):
@@ -68,8 +80,8 @@ def quoted_spans(body: str) -> list[tuple[int, int]]:
             start += 1
         while end > start and body[end - 1] in TRIM + "\n":
             end -= 1
-        if (len(body[start:end].split()) >= MIN_WORDS or _standalone(body, i, j)) and not _term(body, i, j):
-            out.append((start, end))
+        if len(body[start:end].split()) >= MIN_WORDS or _standalone(body, i, j):
+            out.append((start, end, _term(body, i, j)))
         i = j + 1
     return out
 
@@ -80,6 +92,7 @@ _TERM_BEFORE = re.compile(r"\b(?:on|of|about|against|for|a|an|the|its|their|his|
 
 
 _NICKNAME = re.compile(r"\b[A-Z][\w'’.-]+ $")
+_NAMING = re.compile(r"\b(?:so-called|dubbed|termed|known as)\W*$", re.I)
 _NAME_AFTER = re.compile(r" [A-Z][\w'’.-]+")
 
 
@@ -109,7 +122,9 @@ class Speakers:
 
     def named(self, tok: Any) -> tuple[str, bool] | None:
         """The entity whose mention covers ``tok`` or its compound/possessive children."""
-        for t in (tok, *(c for c in tok.children if c.dep_ in ("compound", "poss", "amod"))):
+        # "The mission commander, Godfrey Otunge," is Otunge: a named apposition comes first
+        appositions = [c for c in tok.children if c.dep_ == "appos"]
+        for t in (tok, *appositions, *(c for c in tok.children if c.dep_ in ("compound", "poss", "amod"))):
             if t.idx in self.owner:
                 return self.owner[t.idx]
         return None
@@ -118,6 +133,8 @@ class Speakers:
         """The speaker a verb's subject names."""
         if subj.lower_ in PRONOUNS:
             return self.last
+        if subj.lower_ in RELATIVE_PRONOUNS and subj.head.dep_ == "relcl":
+            subj = subj.head.head  # "Di Giacomo of the IOM, who described it as '...'": Di Giacomo
         named = self.named(subj)
         if named is not None:
             name, is_person = named
@@ -151,6 +168,28 @@ def _governing_verb(doc: Any, start: int, end: int, verbs: frozenset[str]) -> An
     return min(outside, key=lambda t: min(abs(t.idx - start), abs(t.idx - end))) if outside else None
 
 
+def _same_paragraph(body: str, end: int, start: int) -> bool:
+    """Whether the quote at ``start`` opens a sentence of the paragraph of the quote that
+    ends at ``end`` ("..." Sanchez said. "Nobody wants ...")."""
+    before = body[end : start - 1].rstrip()
+    return "\n\n" not in body[end:start] and before[-1:] in (".", "!", "?", '"', "”")
+
+
+def _head_verb(doc: Any, start: int, end: int) -> Any:
+    """The first verb outside the quote above its words ("praised ... for their '...'")."""
+    found = doc.char_span(start, end, alignment_mode="expand")
+    if found is None:
+        return None
+    tok = found.root
+    for _ in range(20):
+        if not (start <= tok.idx < end) and tok.pos_ in ("VERB", "AUX"):
+            return tok
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
 def _subject(verb: Any) -> Any:
     """A verb's subject, inherited along ``advcl``/``conj`` ("he said, adding that ...")."""
     for _ in range(4):
@@ -175,6 +214,7 @@ class QuoteFinder:
 
     def __init__(self, options: Options) -> None:
         self.verbs = speech_verbs()
+        self.appraisal = appraisal_verbs()
 
     def __call__(self, analysis: Analysis) -> Analysis:
         doc = analysis.doc
@@ -182,8 +222,8 @@ class QuoteFinder:
             return analysis
         body = analysis.article.body
         speakers = Speakers(analysis)
-        spans = quoted_spans(body)
-        quotes = []
+        spans = self._spans(doc, body, speakers)
+        quotes: list[Quote] = []
         events = self._speech_events(doc, spans, speakers)
         for start, end in spans:
             for pos, spk in events:
@@ -194,11 +234,48 @@ class QuoteFinder:
             verb = _governing_verb(doc, start, end, self.verbs)
             subj = _subject(verb) if verb is not None else None
             speaker = speakers.of_subject(subj, doc) if subj is not None else None
-            if speaker is not None and subj is not None and subj.lower_ not in PRONOUNS:
+            if speaker is None:
+                speaker = self._judge(doc, start, end, speakers)
+            elif subj is not None and subj.lower_ not in PRONOUNS:
                 speakers.last = speaker
+            if speaker is None and verb is None and quotes and _same_paragraph(body, quotes[-1].end, start):
+                # a quoted sentence standing alone after another quote goes on with its speaker
+                prev = quotes[-1]
+                speaker = Speaker(prev.speaker, prev.anonymous, prev.speaker_description, prev.speaker_span)
             s = speaker or Speaker(None)
             quotes.append(Quote(body[start:end], start, end, s.name, s.anonymous, s.description, s.span))
         return replace(analysis, quotes=tuple(quotes))
+
+    def _spans(self, doc: Any, body: str, speakers: Speakers) -> list[tuple[int, int]]:
+        """Quotes, and the short phrases a named speaker's verb of judgement quotes ("Ruto
+        thanked Jamaica for its 'courage and solidarity'"), which would otherwise read as
+        terms; a "so-called" phrase stays a term."""
+        out = []
+        for start, end, term in _marked_spans(body):
+            if term and not self._judged(doc, body, start, end, speakers):
+                continue
+            out.append((start, end))
+        return out
+
+    def _judged(self, doc: Any, body: str, start: int, end: int, speakers: Speakers) -> bool:
+        if _NAMING.search(body[max(0, start - 14) : start]):
+            return False
+        verb = _head_verb(doc, start, end)
+        ok = verb is not None and verb.lemma_.lower() in self.appraisal
+        return ok and self._judge(doc, start, end, speakers) is not None
+
+    def _judge(self, doc: Any, start: int, end: int, speakers: Speakers) -> Speaker | None:
+        """For a partial quote no speech verb governs, the subject of the verb above it when
+        that subject is a person or an actor: whoever praised, thanked or denounced in
+        those words chose them ("Ruto thanked Jamaica for its 'courage'")."""
+        verb = _head_verb(doc, start, end)
+        subj = _subject(verb) if verb is not None else None
+        if subj is None:
+            return None
+        speaker = speakers.of_subject(subj, doc)
+        if speaker is None or (speaker.anonymous and speaker.name is None):
+            return None
+        return speaker
 
     def _speech_events(
         self, doc: Any, spans: list[tuple[int, int]], speakers: Speakers

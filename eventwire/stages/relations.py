@@ -1,7 +1,8 @@
 """The ``relations`` stage: relations between actors stated in the text, and known ones.
 
 Stated relations come from a handful of syntactic frames over the parse ("X is part of
-Y", "X, a member of Y", "Y-backed X", "X, backed by Y", "X and its ally Y"), with the
+Y", "X, a member of Y", "X, Y's affiliate", "Y-backed X", "X, backed by Y", "a militia led
+by Y", "X and its ally Y"), between actors (a person may lead or belong, not be joined), with the
 sentence as evidence. Relations the knowledge base holds between two actors of the article
 are added with ``source: "kb"`` and, where both actors appear in one sentence, that
 sentence as evidence.
@@ -9,6 +10,7 @@ sentence as evidence.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -24,6 +26,12 @@ MEMBER_NOUNS = {
     "leader": "leads", "head": "leads", "chief": "leads",
 }  # fmt: skip
 BACKING_VERBS = frozenset({"back", "support", "sponsor", "arm", "fund", "finance", "train", "equip"})
+# Nouns whose owner is the subject of the relation ("a proxy of Iran": Iran backs the proxy).
+BACKERS_NOUNS = frozenset({"proxy"})
+LEADING_VERBS = frozenset({"lead", "head", "command"})
+# Relations whose owner may be a bare modifier ("a Hamas ally", "the RSF leader"), not only a
+# possessive: a "Hamas member" is more often a person than a group.
+LOOSE_OWNERS = frozenset({"allied_with", "backs", "leads"})
 
 
 def _name_of(tok: Any, owner: dict[int, tuple[str, bool]]) -> str | None:
@@ -53,42 +61,96 @@ def _of_object(noun: Any) -> Any:
     return None
 
 
+def _owner_object(noun: Any, owner: dict[int, tuple[str, bool]], rel: str) -> Any:
+    """The name that owns a relation noun: "Y's affiliate", and for alliances, backing and
+    leadership also "a Y ally", "the Y leader"."""
+    deps = ("poss",) if rel not in LOOSE_OWNERS else ("compound", "poss", "amod")
+    return next((c for c in noun.children if c.dep_ in deps and _name_of(c, owner)), None)
+
+
+def _actors_under(tok: Any, owner: dict[int, tuple[str, bool]]) -> list[str]:
+    """Names under ``tok`` that are actors, not people: a person is no group to join or back."""
+    return [n for n in _names_under(tok, owner) if n not in _people_names(owner)]
+
+
+def _people_names(owner: dict[int, tuple[str, bool]]) -> set[str]:
+    return {name for name, person in owner.values() if person}
+
+
+def _named(tok: Any, owner: dict[int, tuple[str, bool]]) -> Any:
+    """The phrase that names what ``tok`` describes: ``tok`` itself, or the name it stands in
+    apposition to ("the Popular Forces, an Israel-backed militia")."""
+    if not _names_under(tok, owner) and tok.dep_ == "appos":
+        return tok.head
+    return tok
+
+
+def _membership(tok: Any, owner: dict[int, tuple[str, bool]]) -> list[tuple[str, str, str, Any]]:
+    """ "X is (a) member / part / wing / leader of Y", "X, Y's affiliate"."""
+    rel = MEMBER_NOUNS.get(tok.lemma_.lower())
+    if not rel or tok.dep_ not in ("attr", "appos", "dobj", "pobj"):
+        return []
+    head = tok.head
+    subj = head if tok.dep_ == "appos" else next((c for c in head.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return []
+    of = _of_object(tok)
+    objects = _actors_under(of, owner) if of is not None else []
+    if not objects and (poss := _owner_object(tok, owner, rel)) is not None:
+        objects = _actors_under(poss, owner)
+    pairs = [(s, o) for s in _names_under(subj, owner) for o in objects if s != o]
+    if tok.lemma_.lower() in BACKERS_NOUNS:  # "X, a proxy of Iran": Iran backs X
+        return [(o, rel, s, tok.sent) for s, o in pairs]
+    return [(s, rel, o, tok.sent) for s, o in pairs]
+
+
+def _backing(doc: Any, tok: Any, owner: dict[int, tuple[str, bool]]) -> list[tuple[str, str, str, Any]]:
+    """ "Y-backed X", "X, backed by Y", "a militia led by Y" (Y leads X)."""
+    lemma = tok.lemma_.lower()
+    rel = "backs" if lemma in BACKING_VERBS else "leads" if lemma in LEADING_VERBS else None
+    if rel is None or tok.dep_ not in ("amod", "acl") or tok.tag_ != "VBN":
+        return []
+    backed = _named(tok.head, owner)
+    backer = next((c for c in tok.children if c.dep_ in ("npadvmod", "compound")), None)
+    agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+    if agent is not None:
+        backer = next((c for c in agent.children if c.dep_ == "pobj"), None)
+    if backer is None and tok.i > 0 and doc[tok.i - 1].text in ("-", "–"):
+        backer = doc[tok.i - 2] if tok.i > 1 else None
+    if backer is None:
+        return []
+    subjects = _names_under(backer, owner)
+    return [(s, rel, o, tok.sent) for s in subjects for o in _actors_under(backed, owner) if s != o]
+
+
+_HYPHEN_BACKED = re.compile(r" ?[-–](?:backed|supported|sponsored|funded|armed|financed|trained|equipped)\s+")
+
+
+def _hyphen_backing(doc: Any, owner: dict[int, tuple[str, bool]]) -> list[tuple[str, str, str, Any]]:
+    """ "Y-backed X" read from the text, whatever the parse made of the compound (a stray
+    space, "Iran -backed militias", splits it into a verb): the name ending at the hyphen
+    backs the name starting after it."""
+    out = []
+    body = text_of(doc)
+    people = _people_names(owner)
+    for m in _HYPHEN_BACKED.finditer(body):
+        backer, backed = owner.get(m.start() - 1), owner.get(m.end())
+        if backer is None or backed is None or backed[0] in people or backer[0] == backed[0]:
+            continue
+        span = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
+        if span is not None and len(span):
+            out.append((backer[0], "backs", backed[0], span[0].sent))
+    return out
+
+
 def stated(doc: Any, owner: dict[int, tuple[str, bool]]) -> list[tuple[str, str, str, Any]]:
-    """(subject, relation, object, sentence) triples the parse states."""
+    """(subject, relation, object, sentence) triples the parse (or, for hyphenated
+    backing, the text) states."""
     out = []
     for tok in doc:
-        rel = MEMBER_NOUNS.get(tok.lemma_.lower())
-        if rel and tok.dep_ in ("attr", "appos", "dobj", "pobj"):
-            obj = _of_object(tok)
-            if obj is None and rel in ("allied_with", "backs", "leads"):
-                obj = next(
-                    (c for c in tok.children if c.dep_ in ("compound", "poss", "amod") and _name_of(c, owner)), None
-                )
-            if obj is None:
-                continue
-            head = tok.head
-            subj = head if tok.dep_ == "appos" else next((c for c in head.children if c.dep_ == "nsubj"), None)
-            if subj is None:
-                continue
-            for s in _names_under(subj, owner):
-                for o in _names_under(obj, owner):
-                    if s != o:
-                        out.append((o, rel, s, tok.sent) if rel == "leads" else (s, rel, o, tok.sent))
-        if tok.lemma_.lower() in BACKING_VERBS and tok.dep_ in ("amod", "acl") and tok.tag_ == "VBN":
-            backed = tok.head
-            backer = next((c for c in tok.children if c.dep_ in ("npadvmod", "compound")), None)
-            agent = next((c for c in tok.children if c.dep_ == "agent"), None)
-            if agent is not None:
-                backer = next((c for c in agent.children if c.dep_ == "pobj"), None)
-            if backer is None and tok.i > 0 and doc[tok.i - 1].text in ("-", "–"):
-                backer = doc[tok.i - 2] if tok.i > 1 else None
-            if backer is None:
-                continue
-            for s in _names_under(backer, owner):
-                for o in _names_under(backed, owner):
-                    if s != o:
-                        out.append((s, "backs", o, tok.sent))
-    return out
+        out += _membership(tok, owner)
+        out += _backing(doc, tok, owner)
+    return out + _hyphen_backing(doc, owner)
 
 
 class RelationFinder:

@@ -169,15 +169,25 @@ def _future(doc: Any, match: Match, lex: TimeLexicon) -> bool:
     prisoners by the end of April", "ready to host talks in May")."""
     span = _tokens(doc, match)
     token = span.root if span is not None else None
+    path = []
     # Token objects are made anew on each access: compare indices, never identity
     while token is not None and token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        path.append(token.lower_)
         token = token.head
     if token is None or token.pos_ not in ("VERB", "AUX"):
         return False
-    if any(c.dep_ == "aux" and c.text.lower() in lex.future_auxiliaries for c in token.children):
+    auxiliaries = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+    # "would leave by July" looks ahead from the report; "would have met in May" looks back
+    if auxiliaries & lex.future_auxiliaries and not auxiliaries & {"have", "'ve", "’ve"}:
         return True
-    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    if token.lemma_.lower() in lex.future_heads and _DEADLINE_PREPOSITIONS.intersection(path):
+        return True  # "committing both sides to a final deal by the end of August"
+    infinitive = "to" in auxiliaries
     return infinitive and token.head.lemma_.lower() in lex.future_heads
+
+
+# Prepositions between a verb of commitment and a time that make the time its deadline.
+_DEADLINE_PREPOSITIONS = frozenset({"to", "by"})
 
 
 # Before a date (not a count of units ago), "about" and "over" are rarely approximators.

@@ -15,7 +15,7 @@ Conventions (also in docs of the ``times`` stage):
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from eventwire.stages.times_rules import Match, TimeLexicon, count_of
@@ -50,7 +50,15 @@ def resolve(match: Match, lex: TimeLexicon, base: date | None, future: bool = Fa
     return _relative(match, lex, base, future)
 
 
-_PRECISION = {"dm": "day", "md": "day", "month": "month", "weekday": "day", "deictic": "day"}
+_PRECISION = {
+    "dm": "day",
+    "md": "day",
+    "month": "month",
+    "weekday": "day",
+    "deictic": "day",
+    "ahead": "week",
+    "month_of_year": "month",
+}
 
 
 def _relative(match: Match, lex: TimeLexicon, base: date, future: bool) -> Resolved:
@@ -69,6 +77,12 @@ def _relative(match: Match, lex: TimeLexicon, base: date, future: bool) -> Resol
         return Resolved((base + timedelta(days=shift)).isoformat(), "day", relative=True)
     if kind == "relative":
         return _this_last_next(p["rel"].lower(), p["unit"].lower(), base)
+    if kind == "month_of_year":
+        year = base.year + {"last": -1, "this": 0, "next": 1}[p["yrel"].lower()]
+        return Resolved(f"{year:04d}-{lex.month(p['m']):02d}", "month", relative=True)
+    if kind == "ahead":
+        found = _this_last_next("next", p["unit"].lower().rstrip("s"), base)
+        return replace(found, approximate=True)
     return _ago(p, lex, base)
 
 
@@ -125,6 +139,11 @@ def _shift_month(base: date, months: int) -> str:
 
 def _this_last_next(rel: str, unit: str, base: date) -> Resolved:
     step = {"last": -1, "this": 0, "next": 1, "coming": 1}[rel]
+    if unit == "weekend":  # its Saturday: "last weekend" said on a Monday is two days back
+        saturday = _monday(base) + timedelta(weeks=step + 1, days=-2)
+        return Resolved(saturday.isoformat(), "day", approximate=True, relative=True)
+    if unit == "day":
+        return Resolved((base + timedelta(days=step)).isoformat(), "day", relative=True)
     if unit == "week":
         return Resolved((_monday(base) + timedelta(weeks=step)).isoformat(), "week", relative=True)
     if unit == "month":

@@ -6,7 +6,9 @@ value. The words come from ``eventwire/data/lexicons/time_expressions.json``.
 
 What the grammar leaves out on purpose: durations without an anchor ("for three years",
 "over the past week"), times of day, plural weekdays ("on Tuesdays": a habit, not a date),
-decades ("the 1990s"), and month abbreviations without a day or year ("Mar" alone).
+decades ("the 1990s"), and month abbreviations without a day or year ("Mar" alone). "The coming
+weeks" is kept: it names the period that starts after publication (value: the next week,
+approximate).
 """
 
 from __future__ import annotations
@@ -131,6 +133,8 @@ def _compile(lex: TimeLexicon) -> Grammar:
         "my": rf"\b{any_month},?\s+(?:of\s+)?{year}\b",
         "dm": rf"\b{day}\s+(?:of\s+)?{any_month}(?![\w-])",
         "md": rf"\b{any_month}(?:\s+|(?<=\.))\s*{day}\b(?![:.,]?\d)",
+        # "in August next year", "in March of last year": a month of a year named by its distance
+        "month_of_year": rf"\b{full_month}\s+(?:of\s+)?(?P<yrel>next|last|this)\s+year\b",
         "part": rf"\b(?P<part>{part}|early|mid|late)[\s-]+(?:{full_month}(?:,?\s+{year})?|{bare_year})\b",
         "month": rf"\b(?:(?P<rel>last|next|this)\s+)?{full_month}\b",
         "year_range": rf"\b{year}\s?[-–]\s?(?P<y2>\d\d(?:\d\d)?)\b",
@@ -139,7 +143,10 @@ def _compile(lex: TimeLexicon) -> Grammar:
         rf"(?:\s+(?P<dp>{day_part}))?",
         "deictic": rf"\b(?:(?P<dd>{_alt(lex.deictic_days)})(?:\s+(?P<dp>{day_part}))?|(?P<ln>last\s+night)"
         rf"|this\s+(?P<tp>{_alt(('morning', 'afternoon', 'evening'))}))\b",
-        "relative": r"\b(?P<rel>last|this|next|coming)\s+(?P<unit>week|month|year)\b",
+        "relative": r"\b(?P<rel>last|this|next|coming)\s+(?P<unit>week|month|year|weekend)\b",
+        # "in the coming weeks", "over the next few months": the period that starts after publication
+        "ahead": r"\bthe\s+(?P<rel>coming|next)\s+(?:few\s+|several\s+)?"
+        r"(?P<unit>days|weeks|months|years)\b",
         "ago": rf"\b(?P<n>{few})\s+(?P<unit>{unit})\s+ago\b",
     }
     return tuple((kind, re.compile(p, re.IGNORECASE)) for kind, p in patterns.items())

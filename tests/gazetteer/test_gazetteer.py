@@ -104,3 +104,28 @@ def test_gazetteer_province_names_get_their_short_forms(name: str, short: str) -
 
 def test_gazetteer_does_not_index_a_province_by_a_bare_compass_word(gaz: Gazetteer) -> None:
     assert all(e.kind != "province" for e in gaz.lookup("West"))
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("South Darfur", "Southern Darfur"),
+        ("North Darfur", "Northern Darfur"),
+        ("Northern Kivu", "Nord Kivu"),
+        ("Sud Kivu", "South Kivu"),
+        ("North Kordofan", "Shamal Kurdufan"),
+    ],
+)
+def test_gazetteer_knows_a_compass_province_by_either_form_of_its_compass_word(
+    gaz: Gazetteer, written: str, expected: str
+) -> None:
+    assert expected in [e.name for e in gaz.lookup(written) if e.kind == "province"]
+
+
+def test_gazetteer_compass_form_of_a_province_is_not_a_part_of_a_country_or_province() -> None:
+    assert "western virginia" not in admin_variants("West Virginia", frozenset({"virginia"}))
+    assert "south darfur" in admin_variants("Southern Darfur", frozenset({"virginia"}))
+
+
+def test_gazetteer_congo_alone_can_be_either_congo(gaz: Gazetteer) -> None:
+    assert {e.country for e in gaz.lookup("Congo") if e.kind == "country"} == {"CD", "CG"}

@@ -117,3 +117,21 @@ def test_kb_commands(overlay: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert "capital of Iraq" in capsys.readouterr().out
     assert main(["kb", "check", "--kb-extra", str(overlay)]) == 0
     assert "0 problems" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("TPLF", "tigray-peoples-liberation-front"),
+        ("Human Rights Watch", "human-rights-watch"),
+        ("Médecins Sans Frontières", "doctors-without-borders"),
+        ("ICRC", "international-committee-of-the-red-cross"),
+        ("Syrian Observatory for Human Rights", "syrian-observatory-for-human-rights"),
+        ("Hemedti", "mohamed-hamdan-dagalo"),
+        ("Haitian National Police", "haitian-national-police"),
+        ("Transitional Presidential Council", "transitional-presidential-council"),
+    ],
+)
+def test_packaged_base_knows_recent_parties_ngos_and_leaders(name: str, expected: str) -> None:
+    match = load_kb().lookup(name, fuzzy=False)
+    assert match is not None and match.record.id == expected

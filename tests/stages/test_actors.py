@@ -260,3 +260,70 @@ def test_the_office_in_a_persons_title_is_not_an_actor() -> None:
 
     a = analyse("Ruto met US Secretary of State Antony Blinken in Nairobi on Thursday.", stages=STAGES)
     assert {x.name for x in a.actors} == {"United States"}
+
+
+def people_of(a: Analysis) -> dict[str, tuple[str | None, str | None]]:
+    return {p.name: (p.role, p.affiliation) for p in a.people}
+
+
+def relations_of(a: Analysis) -> set[tuple[str, str, str]]:
+    return {(r.subject, r.relation, r.object) for r in a.relations}
+
+
+def test_a_lower_case_title_takes_its_owner_from_the_mention_before_it() -> None:
+    a = run(
+        "Sudan's army said it had retaken the town. Army spokesman Khalid Osman said 14 vehicles were seized. "
+        "Kenyan government spokesman Peter Otieno said the talks would resume."
+    )
+    people = people_of(a)
+    assert people["Khalid Osman"] == ("spokesman", "Sudanese Armed Forces")
+    assert people["Peter Otieno"] == ("spokesman", "Kenya")
+
+
+def test_a_possessive_pronoun_before_a_title_is_the_group_or_person_just_named() -> None:
+    a = run(
+        "The Men of Dignity, a faction that has talked with Damascus, stayed out of the fighting. "
+        "Its spokesman Karim Nassar said the group wanted calm. "
+        "Mohamed Hamdan Dagalo said his men would hold the road. His deputy, Adam Yousif, went to Nyala."
+    )
+    people = people_of(a)
+    assert people["Karim Nassar"] == ("spokesman", "Men of Dignity")
+    assert people["Adam Yousif"] == ("deputy", "Rapid Support Forces")
+
+
+def test_an_apposition_role_stops_before_a_clause_and_an_open_bracket() -> None:
+    a = run(
+        "Sara Ndege, spokeswoman for the Congo River Alliance (AFC), said the town was calm. "
+        "Omar Diallo, a trader known as the Baron, said prices had doubled."
+    )
+    people = people_of(a)
+    assert people["Sara Ndege"][0] == "spokeswoman for the Congo River Alliance"
+    assert people["Omar Diallo"][0] == "trader"
+
+
+def test_relations_through_an_apposition_a_passive_leader_and_a_possessor() -> None:
+    a = run(
+        "The Popular Forces, an Israel-backed militia led by Karim Mansour, clashed with Hamas in Rafah. "
+        "JNIM, al Qaeda's affiliate in the Sahel, claimed the attack. "
+        "Haile Berhe, the head of the Tigray People's Liberation Front, denied the charge."
+    )
+    rels = relations_of(a)
+    assert ("Israel", "backs", "Popular Forces") in rels
+    assert ("Karim Mansour", "leads", "Popular Forces") in rels
+    assert ("Jama'at Nusrat al-Islam wal-Muslimin", "member_of", "al-Qaeda") in rels
+    assert ("Haile Berhe", "leads", "Tigray People's Liberation Front") in rels
+    assert not any(o == "Sahel" for _, _, o in rels)
+
+
+def test_a_hyphenated_backer_is_read_whatever_the_parse_makes_of_it() -> None:
+    a = run("Several of the Iran -backed Kataib Hezbollah units withdrew from the border on Monday.")
+    assert ("Iran", "backs", "Kataib Hezbollah") in relations_of(a)
+
+
+def test_an_acronym_inside_a_hyphenated_word_and_a_month_with_its_day_are_not_names() -> None:
+    a = run(
+        "PORT-AU-PRINCE, Oct 2 (Reuters) - Gangs attacked the town of Mirebalais, the Haitian National Police said."
+    )
+    assert "African Union" not in {x.name for x in a.actors}
+    assert "Oct 2" not in {p.name for p in a.people}
+    assert "Haitian National Police" in {x.name for x in a.actors if x.known}

@@ -303,3 +303,16 @@ def test_clean_text_reaches_the_f1_floor_on_the_text_pages_dev_set(shared: Path)
     rows = [json.loads(line) for line in lines if line.strip()]
     scores = [token_f1(clean_text(row["text"]).body, row["body"]) for row in rows]
     assert sum(scores) / len(scores) >= 0.90
+
+
+def test_clean_text_cuts_a_bracketed_translation_note_as_a_republication_note() -> None:
+    story = (
+        "Rebels sign truce in Doha\n\n"
+        "DOHA, July 19 (AFP) - Congo and the M23 rebels signed a declaration of principles in Doha on Saturday, "
+        "committing both sides to a permanent ceasefire.\n\n"
+        "Qatari mediators said the two parties would meet again within ten days to agree on the details.\n\n"
+        "(Translated from the French by Reuters)"
+    )
+    cleaned = clean_text(story)
+    assert "Translated" not in cleaned.body
+    assert [r.reason for r in cleaned.removed if "Translated" in r.text] == ["republication note"]

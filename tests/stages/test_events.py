@@ -455,3 +455,142 @@ def test_events_does_not_take_the_news_agency_of_a_dateline_as_an_actor() -> Non
     city = Place(name="Baghdad", kind="city", country="IQ", mentions=(Span.of(text, 0, 7),))
     coded = EventCoder(Options())(replace(parsed(text), places=(city,))).events
     assert coded and "Reuters" not in {e.actor for e in coded}
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient", "mode"),
+    [
+        ("Japan has pledged $50 million to support the reconstruction of Mosul.", None, "economic"),
+        ("Norway will provide 20 million euros to help Somalia fight the drought.", "Somalia", "economic"),
+        ("Canada pledged 15 million dollars in food aid for Yemen.", "Yemen", "humanitarian"),
+    ],
+)
+def test_events_codes_a_sum_of_money_pledged_or_given_as_aid(text: str, recipient: str | None, mode: str) -> None:
+    found = events(text)
+    assert [(e.type, e.recipient, e.mode, e.modality) for e in found] == [("AID", recipient, mode, "intended")]
+
+
+def test_events_codes_pledged_support_as_support_not_agreement() -> None:
+    found = events("Germany pledged its support to Moldova on Monday.")
+    assert [(e.type, e.actor, e.recipient) for e in found] == [("SUPPORT", "Germany", "Moldova")]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "mode"),
+    [
+        ("The rebels delivered their weapons to UN peacekeepers in Bunia.", "RETREAT", "disarm"),
+        ("About 200 fighters of the militia handed in their weapons to the army.", "RETREAT", "disarm"),
+        ("The rebels delivered weapons to the militia.", "AID", "military"),
+    ],
+)
+def test_events_codes_handing_over_ones_own_weapons_as_disarmament(text: str, type_: str, mode: str) -> None:
+    assert [(e.type, e.mode) for e in events(text)] == [(type_, mode)]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "actor"),
+    [
+        ("Kenyan President William Ruto said his troops would withdraw from Haiti next year.", "RETREAT", "Kenya"),
+        ("The Houthis said their fighters attacked a ship in the Red Sea.", "ASSAULT", "Houthis"),
+        ("The Israeli prime minister said his government would meet on Thursday.", "CONSULT", "Israel"),
+    ],
+)
+def test_events_reads_forces_owned_by_a_pronoun_as_the_possessors_group(text: str, type_: str, actor: str) -> None:
+    assert one(text, type_).actor == actor
+
+
+def test_events_drops_the_reason_for_thanks_and_keeps_the_thanked() -> None:
+    found = events("The minister thanked Oman for its mediation.")
+    assert [(e.type, e.recipient) for e in found] == [("SUPPORT", "Oman")]
+
+
+def test_events_reads_the_members_listed_for_a_relational_noun_not_its_possessor() -> None:
+    found = events("Ukraine's allies, including Poland and Canada, condemned the attack.")
+    assert sorted(e.actor for e in found if e.type == "ACCUSE") == ["Canada", "Poland"]
+    assert events("Russia's neighbours condemned the attack.") == ()
+
+
+def test_events_codes_one_event_per_subject_of_a_joint_announcement_with_place_and_date() -> None:
+    text = "The government and the rebels announced a truce in Juba on Friday."
+    juba, date = text.index("Juba"), text.index("Friday")
+    analysis = replace(
+        parsed(text),
+        places=(Place(name="Juba", kind="city", country="SS", mentions=(Span.of(text, juba, juba + 4),)),),
+        times=(TimeExpr(text="Friday", start=date, end=date + 6, value="2025-04-04"),),
+    )
+    found = EventCoder(Options())(analysis).events
+    assert [e.actor for e in found] == ["government", "rebels"]
+    for e in found:
+        assert (e.type, e.mode, e.location, e.date) == ("RETREAT", "ceasefire", ("Juba",), "2025-04-04")
+        assert text[e.evidence.start : e.evidence.end].startswith("The government and the rebels announced a truce")
+
+
+def test_events_takes_a_named_modifier_of_an_air_strike_as_its_actor() -> None:
+    assert one("Israeli air strikes killed 12 people in Rafah.", "ASSAULT").actor == "Israel"
+
+
+def test_events_takes_the_place_named_by_a_village_of_phrase() -> None:
+    text = "Police detained 40 migrants near the village of Kuznica."
+    at = text.index("Kuznica")
+    place = Place(name="Kuźnica", kind="city", country="PL", mentions=(Span.of(text, at, at + 7),))
+    analysis = replace(parsed(text), places=(place,))
+    assert EventCoder(Options())(analysis).events[0].location == ("Kuźnica",)
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "mode", "recipient"),
+    [
+        ("Iran vowed to retaliate against Israel.", "THREATEN", "violence", "Israel"),
+        ("The army chief vowed to crush the Rapid Support Forces.", "THREATEN", "violence", "Rapid Support Forces"),
+        ("The European Union agreed to impose sanctions on Russia.", "SANCTION", None, "Russia"),
+    ],
+)
+def test_events_codes_a_vow_of_force_as_a_threat(text: str, type_: str, mode: str | None, recipient: str) -> None:
+    ev = one(text, type_)
+    assert (ev.mode, ev.recipient) == (mode, recipient)
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "mode"),
+    [
+        ("The government withdrew the fuel tax after a week of protests.", "CONCEDE", "policy"),
+        ("Kenya withdrew its ambassador from Uganda.", "SANCTION", "withdraw"),
+        ("Russia withdrew its troops from Moldova last year.", "RETREAT", "withdraw"),
+    ],
+)
+def test_events_tells_withdrawing_a_policy_an_envoy_and_troops_apart(text: str, type_: str, mode: str) -> None:
+    assert [(e.type, e.mode) for e in events(text)] == [(type_, mode)]
+
+
+def test_events_reads_who_territory_was_taken_from_as_the_recipient() -> None:
+    assert one("The army recaptured the town from the rebels.", "ASSAULT").recipient == "rebels"
+
+
+def test_events_does_not_read_fighting_a_drought_as_violence() -> None:
+    assert "ASSAULT" not in {e.type for e in events("Somalia is fighting the worst drought in decades.")}
+
+
+def test_events_keeps_the_mode_of_a_nominal_attack_told_again_by_its_killing() -> None:
+    text = "The army launched air strikes on a village in the north on Monday, killing 25 civilians."
+    assert [(e.type, e.mode) for e in events(text)] == [("ASSAULT", "aerial")]
+
+
+def test_events_reads_the_kind_and_the_recipient_of_a_sum_from_the_verbs_in_phrase() -> None:
+    ev = one("China has pledged 5 million yuan in humanitarian assistance for refugees.", "AID")
+    assert (ev.mode, ev.recipient, ev.modality) == ("humanitarian", "refugees", "intended")
+
+
+def test_events_still_takes_supporters_of_a_person_as_protesters() -> None:
+    assert one("Thousands of opposition supporters rallied outside the palace.", "PROTEST").actor is not None
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    ["DOHA, Jan 15 (Reuters) - ", "DOHA (AFP) — ", "DOHA, Qatar, March 3 (AP) -- ", "DOHA — "],
+)
+def test_a_wire_dateline_never_becomes_the_lead_sentences_subject(dateline: str) -> None:
+    from tests.conftest import analyse
+
+    a = analyse(dateline + "Israel and Hamas have agreed to a ceasefire in Gaza, mediators said on Wednesday.")
+    actors = {e.actor for e in a.events}
+    assert actors == {"Israel", "Hamas"}, [(e.type, e.actor) for e in a.events]

@@ -88,3 +88,25 @@ def test_data_folder_documents_each_file() -> None:
     readme = (DATA / "README.md").read_text(encoding="utf-8")
     for name in ("ontology.json", "triggers.json", "cues.json"):
         assert name in readme
+
+
+def test_lexicon_frames_set_only_modalities_of_the_model() -> None:
+    told = {f.modality for f in ALL_FRAMES} - {None}
+    assert told and told <= set(MODALITIES)
+
+
+def test_lexicon_frames_asking_for_owned_or_money_objects_say_what_is_given() -> None:
+    for f in ALL_FRAMES:
+        if f.object_owned:
+            assert f.object, f"{f.lemma}: an owned object needs a list of what is owned"
+        if f.object_money:
+            assert f.type == "AID", f"{f.lemma}: a sum of money given is aid"
+
+
+def test_cues_list_the_words_of_possessed_groups_relational_nouns_and_vows() -> None:
+    cues = load_cues()
+    assert {"troop", "government"} <= cues.possessed_groups
+    assert "ally" in cues.relational_nouns
+    assert "vow" in cues.vow_verbs
+    assert "help" in cues.beneficiary_verbs
+    assert "village" in cues.place_nouns

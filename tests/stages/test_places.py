@@ -119,3 +119,28 @@ def test_places_finds_a_town_the_tagger_misread_after_a_place_word(text: str, to
 def test_places_a_byname_is_not_a_place() -> None:
     found = places("The commander Mohamed Hamdan Dagalo, known as Hemedti, flew to Jeddah.")
     assert "Hemedti" not in found and "Jeddah" in found
+
+
+def test_places_resolves_a_province_written_with_another_compass_form() -> None:
+    found = places("Paramilitary forces shelled Nyala in South Darfur and a base in North Darfur State on Sunday.")
+    assert found["South Darfur"] == ("SD", "province")
+    assert found["North Darfur State"] == ("SD", "province")
+
+
+def test_places_a_dateline_in_capitals_is_no_acronym() -> None:
+    found = places("DOHA, July 19 (AFP) - Envoys met in a hotel on Saturday to discuss the truce.")
+    assert found["DOHA"] == ("QA", "city")
+
+
+def test_places_a_demonym_the_tagger_reads_as_a_place_is_its_country() -> None:
+    assert places("The Angolan government said it would send 40 doctors to Haiti.")["Angolan"] == ("AO", "country")
+
+
+def test_places_congo_among_places_of_eastern_congo_is_the_democratic_republic() -> None:
+    text = "Rebels seized Goma and Bukavu in January. Fighting in eastern Congo has displaced millions."
+    assert places(text)["Congo"] == ("CD", "country")
+
+
+def test_places_a_bare_name_of_a_town_and_its_municipality_is_the_town() -> None:
+    found = places("Police raided mining camps in Roraima state. A judge in Boa Vista ordered the suspects held.")
+    assert found["Boa Vista"] == ("BR", "city")

@@ -162,3 +162,16 @@ def test_load_media_reads_a_file_given_by_path(tmp_path: Path) -> None:
     found = find_provenance("The mayor told the Courier she would resign.", (), media=index)
     assert found.original_reporting == "The Daily Courier"
     assert index.at_domain("www.dailycourier.example") is not None
+
+
+@pytest.mark.parametrize(
+    ("note", "language"),
+    [
+        ("(Translated from the French by Reuters)", "fr"),
+        ("Translated from Portuguese by the newsroom.", "pt"),
+        ("This story was translated from the original Arabic.", "ar"),
+    ],
+)
+def test_a_translation_note_names_the_source_language(note: str, language: str) -> None:
+    found = find_provenance(BODY, (Removed(note, "republication note"),))
+    assert (found.machine_translated, found.source_language) == (True, language)

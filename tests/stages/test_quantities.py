@@ -199,3 +199,21 @@ def test_quantities_units_load_from_a_given_path(tmp_path: Path) -> None:
     path = tmp_path / "units.json"
     path.write_text(json.dumps(raw), encoding="utf-8")
     assert load_units(path).currency_words["dirhams"] == "AED"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "unit"),
+    [
+        ("Smugglers moved gold worth about 1.2 billion reais last year.", "about 1.2 billion reais", "BRL"),
+        ("The fine was set at 50,000 Egyptian pounds on appeal.", "50,000 Egyptian pounds", "EGP"),
+        ("The tycoon paid 3 million Hong Kong dollars in bail.", "3 million Hong Kong dollars", "HKD"),
+        ("The lender wrote off 2 billion pounds of debt.", "2 billion pounds", "GBP"),
+    ],
+)
+def test_quantities_read_a_currency_named_by_its_countrys_adjective(sentence: str, text: str, unit: str) -> None:
+    found = only(sentence)
+    assert (found.text, found.unit) == (text, unit)
+
+
+def test_quantities_a_clock_time_in_gmt_is_not_a_count() -> None:
+    assert quantities_of("Troops withdrew at about 6 p.m. local time (2200 GMT) on Wednesday.") == []

@@ -101,3 +101,44 @@ def test_a_byname_in_quotes_inside_a_name_is_not_a_quote() -> None:
 
     a = analyse('The gangs are led by former police officer Jimmy "Barbecue" Cherizier, who threatened the force.')
     assert a.quotes == ()
+
+
+def test_a_partial_quote_after_a_verb_of_thanks_is_the_subjects_words() -> None:
+    found = quotes_of(
+        'Kenyan President William Ruto on Monday thanked Jamaica and the Bahamas for their "courage and solidarity"'
+        " as the mission was extended."
+    )
+    assert found == [("courage and solidarity", "William Ruto", False)]
+
+
+def test_a_so_called_term_after_a_verb_of_judgement_stays_a_term() -> None:
+    assert (
+        quotes_of('The opposition leader Nelson Chamisa condemned the so-called "national dialogue" on Monday.') == []
+    )
+
+
+def test_a_relative_who_speaks_for_the_person_it_follows() -> None:
+    found = quotes_of(
+        '"The route remains deadly," said Flavio Di Giacomo of the International Organization for Migration,'
+        ' who described the latest shipwreck as "another tragedy".'
+    )
+    assert found[1] == ("another tragedy", "Flavio Di Giacomo", False)
+
+
+def test_a_named_apposition_of_the_subject_is_the_speaker() -> None:
+    found = quotes_of('Iran\'s foreign minister, Abbas Araghchi, said on Sunday: "We will respond to any attack."')
+    assert found == [("We will respond to any attack", "Abbas Araghchi", False)]
+
+
+def test_a_quoted_sentence_standing_alone_goes_on_with_the_previous_speaker() -> None:
+    found = quotes_of(
+        '"Return to your units," General Jose Wilson Sanchez said in a televised address.'
+        ' "Nobody wants the images we are seeing."'
+    )
+    assert found[1][:2] == ("Nobody wants the images we are seeing", found[0][1])
+    assert found[0][1] is not None
+
+
+def test_a_quote_after_another_speakers_words_is_not_the_previous_speakers() -> None:
+    found = quotes_of('"We will win," said Ali Hassan, a commander. Another officer disagreed: "The enemy is strong."')
+    assert found[1][1] is None

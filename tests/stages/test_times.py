@@ -220,3 +220,51 @@ def test_a_month_in_a_clause_that_looks_ahead_is_the_next_one(sentence: str, exp
     a = analyse("Talks\n\n" + sentence, published="2025-03-14", stages=("clean", "language", "parse", "times"))
     months = [t.value for t in a.times if t.value and len(t.value) == 7]
     assert expected in months, a.times
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("He said 400 police officers would leave by the end of July.", "by the end of July", "2025-07"),
+        ("The speaker said the law would be passed in mid-May.", "mid-May", "2025-05"),
+        ("The talks would have ended in May, he said.", "May", "2024-05"),
+        (
+            "The deal commits both sides to a ceasefire and to a final peace deal by the end of June.",
+            "by the end of June",
+            "2025-06",
+        ),
+    ],
+)
+def test_times_future_in_the_past_and_commitments_look_ahead(sentence: str, text: str, value: str) -> None:
+    found = only(sentence)
+    assert (found.text, found.value) == (text, value)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value", "precision"),
+    [
+        ("Aid agencies expect more arrivals in the coming weeks.", "the coming weeks", "2025-04-14", "week"),
+        ("Prices will rise over the next few months.", "the next few months", "2025-05", "month"),
+        ("Troops withdrew from the town last weekend.", "last weekend", "2025-04-05", "day"),
+        ("Protests are planned for this weekend.", "this weekend", "2025-04-12", "day"),
+        ("Talks in Jeddah stalled earlier this year.", "earlier this year", "2025", "year"),
+        ("The minister said talks would resume later this month.", "later this month", "2025-04", "month"),
+    ],
+)
+def test_times_coming_periods_weekends_and_earlier_this_year(
+    sentence: str, text: str, value: str, precision: str
+) -> None:
+    found = only(sentence)
+    assert (found.text, found.value, found.precision) == (text, value, precision)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("Presidential elections are due in August next year.", "August next year", "2026-08"),
+        ("The plant closed in March of last year.", "March of last year", "2024-03"),
+    ],
+)
+def test_times_a_month_of_a_year_named_by_its_distance(sentence: str, text: str, value: str) -> None:
+    found = only(sentence)
+    assert (found.text, found.value) == (text, value)
