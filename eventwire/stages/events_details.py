@@ -6,6 +6,9 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
+from spacy.attrs import LEMMA
+from spacy.strings import get_string_id
+
 from eventwire.stages.events_lexicon import Cues
 from eventwire.stages.quantities_rules import load_units
 
@@ -61,6 +64,7 @@ def is_money(tok: Token) -> bool:
 
 def contexts(span: Any, cues: Cues) -> list[str]:
     """PLOVER contexts whose keywords occur in ``span``, most frequent first."""
-    lemmas = Counter(t.lemma_.lower() for t in span if t.is_alpha)
-    scores = {c: sum(lemmas[w] for w in words) for c, words in cues.contexts.items()}
+    # counted in the parse's arrays: iterating a whole document builds an object per token
+    counts = span.count_by(LEMMA) if hasattr(span, "count_by") else Counter(t.lemma for t in span)
+    scores = {c: sum(counts.get(get_string_id(w), 0) for w in words) for c, words in cues.contexts.items()}
     return [c for c, n in sorted(scores.items(), key=lambda x: -x[1]) if n > 0]

@@ -80,7 +80,7 @@ def _inside_a_longer_name(span: Span) -> bool:
 def _inside_a_hyphenated_word(span: Span) -> bool:
     """An acronym with a hyphen hard against both sides is part of a word ("AU" in
     "PORT-AU-PRINCE"); "AU-led" and "anti-ISIS" still name their actor."""
-    text, lo, hi = span.doc.text, span.start_char, span.end_char
+    text, lo, hi = text_of(span.doc), span.start_char, span.end_char
     return text[lo - 1 : lo] == "-" and text[hi : hi + 1] == "-" and text[lo - 2 : lo - 1].isalnum()
 
 
