@@ -245,6 +245,10 @@ def _add_subdivision_names(cols: _Columns, adm1: dict[tuple[str, str], int]) -> 
                 cols.alias(hit, v)
 
 
+# Kinds of the hand-written regions table; any other kind is a region.
+_HAND_LEVELS = {"site": SITE, "province": ADM1, "city": CITY}
+
+
 def _add_hand_data(cols: _Columns, countries: dict[str, int]) -> tuple[dict[str, int], dict[str, int], list[str]]:
     """Continents, regions, aliases, demonyms and state abbreviations; returns problems found."""
     problems: list[str] = []
@@ -254,7 +258,7 @@ def _add_hand_data(cols: _Columns, countries: dict[str, int]) -> tuple[dict[str,
             name, CONTINENT, "", float(c["lat"]), float(c["lng"]), int(c.get("population") or 0), gid=c["geonameId"]
         )
     for r in sources.hand_regions():
-        i = cols.add(r.name, SITE if r.kind == "site" else REGION, r.country, r.lat, r.lon)
+        i = cols.add(r.name, _HAND_LEVELS.get(r.kind, REGION), r.country, r.lat, r.lon)
         for a in r.aliases:
             cols.alias(i, a)
     levels = {"country": (COUNTRY,), "province": (ADM1, ADM2), "city": (CITY,), "region": (REGION, CONTINENT)}

@@ -112,6 +112,8 @@ class Recogniser:
         return [_dateline_case(body, t) for t in _non_overlapping(found)]
 
     def _from_mention(self, body: str, m: Mention, people: frozenset[str]) -> list[Toponym]:
+        if not any(w[:1].isupper() for w in m.text.split()):
+            return []  # "in the bush": a place name is capitalised ("the West Bank" is)
         if m.label == "NORP":
             if self.gaz.demonym(m.text):
                 return [Toponym(m.start, m.end, m.text, demonym=True)]
@@ -128,6 +130,8 @@ class Recogniser:
             return []
         if m.label not in PLACE_LABELS or org_part(body, m.start, m.end) or _NICKNAME.search(body[: m.start][-16:]):
             return []
+        if key(m.text) in people and m.text not in self.gaz:
+            return []  # "Professor Mutharika" after "Peter Mutharika", read as a place
         if m.label == "FAC" and m.text not in self.gaz:
             return []
         if m.text not in self.gaz and self.gaz.demonym(m.text):  # "the Angolan government" read as GPE

@@ -31,6 +31,7 @@ COHERENCE_WEIGHT = 3.0  # x the mean closeness to the other names' likelier read
 COHERENCE_READINGS = 10  # readings of another name considered: its likeliest ones
 MAX_CANDIDATES = 40
 COUNTY_KM = 60.0  # a town this near a county of its name is that county's seat
+CITY_SHARE = 2.0  # a city with at least half its province's people stands for the province's name
 ACRONYM_MAX = 4
 ROUNDS = 3
 HINT_LEVELS = {"province": (ADM1, ADM2), "county": (ADM2,), "city": (CITY,), "country": (COUNTRY,)}
@@ -97,7 +98,7 @@ class Resolver:
             found = inside or found
         found.sort(key=lambda e: -e.population)
         if _tail_hint(t.text) is None and t.hint not in ("province", "county"):
-            found = _towns_over_their_counties(found)
+            found = _cities_over_their_provinces(_towns_over_their_counties(found))
         return found[:MAX_CANDIDATES]
 
     def _inside(self, e: Entry, area: int) -> bool:
@@ -186,6 +187,26 @@ def _towns_over_their_counties(found: list[Entry]) -> list[Entry]:
         or not any(
             c.country == e.country and key(c.name) == key(e.name) and _flat_km(c.lat, c.lon, e.lat, e.lon) < COUNTY_KM
             for c in towns
+        )
+    ]
+
+
+def _cities_over_their_provinces(found: list[Entry]) -> list[Entry]:
+    """Without a word of kind ("X province"), a bare name shared by a province and a city in
+    it that holds most of its people ("Aden", "La Paz", "Oruro") is the city: news names the
+    city, and the province's population, being the city's and its hinterland's, would win
+    every tie. A province far larger than its namesake city (New York) keeps its own reading."""
+    cities = [e for e in found if e.level == CITY]
+    return [
+        e
+        for e in found
+        if e.level != ADM1
+        or not any(
+            c.country == e.country
+            and key(c.name) == key(e.name)
+            and c.parent == e.id
+            and c.population * CITY_SHARE >= e.population
+            for c in cities
         )
     ]
 

@@ -16,6 +16,7 @@ from dataclasses import replace
 from typing import Any
 
 from eventwire.config import Options
+from eventwire.gazetteer import load_gazetteer
 from eventwire.kb import KnowledgeBase, load_kb
 from eventwire.model import Actor, Analysis, Mention, Person, Span
 from eventwire.names import fold, loose, slug
@@ -30,8 +31,10 @@ from eventwire.stages.actors_people import (
     title_before,
     title_links,
     title_start,
+    titled_people,
 )
 from eventwire.stages.actors_rules import (
+    JUNTA,
     STATE_INSTITUTIONS,
     Link,
     acronym_links,
@@ -42,6 +45,7 @@ from eventwire.stages.actors_rules import (
     guess_type,
     institution_links,
     is_dateline,
+    junta_links,
     named_type_links,
     state_phrase,
 )
@@ -49,8 +53,18 @@ from eventwire.stages.actors_rules import (
 UNKNOWN = "u:"
 # Prepositions after which an unknown name with no organisation word is a place.
 _OFFICE_OF = re.compile(r"\b(?:Secretary|Minister|Undersecretary|Under Secretary) (?:of|for) (?:the )?$")
-_LOCATIVE = re.compile(r"\b(?:in|into|inside|at|near|outside|around|throughout) (?:the )?$")
+_LOCATIVE = re.compile(r"\b(?:in|into|inside|at|near|outside|around|throughout|towards?) (?:the )?$")
 UNKNOWN_PERSON = "p:"
+# A lone name the gazetteer knows as a region, province or country, or as a place this
+# populous, is a place rather than a person: a town of that size is better known than a
+# surname, and surnames of people named in full are settled first.
+PLACE_KINDS = frozenset({"country", "province", "region"})
+PLACE_POPULATION = 100_000
+_ALSO = r"(?:(?:also|better|widely|locally|commonly|often)\s+)?"
+# "X, also called Y", "X (known as Y)", "X known as Y"; a bare "X called Y" is a phone call.
+_KNOWN_AS = re.compile(
+    rf"\s*[,(]\s*{_ALSO}(?:known as|called|dubbed|nicknamed)\s+(?:the\s+)?|\s+{_ALSO}known as\s+(?:the\s+)?"
+)
 
 
 class ActorLinker:
@@ -62,6 +76,17 @@ class ActorLinker:
 
     def __init__(self, options: Options) -> None:
         self.kb: KnowledgeBase = load_kb(tuple(options.kb_paths))
+        self.gazetteer_path = options.gazetteer_path
+        self.loyalists = loyalists(self.kb)
+
+    def _a_place(self, lk: Link) -> bool:
+        """A name the tagger called a person that the gazetteer knows as a sizeable place
+        ("Khan Younis", "Goma", "Tigray", "Sahel"); a surname of someone named in full has
+        been linked to that person before this is asked."""
+        if lk.how != "ner" or lk.kind != "person" or not lk.key.startswith(UNKNOWN_PERSON):
+            return False
+        entries = load_gazetteer(self.gazetteer_path).lookup(lk.text)
+        return any(e.kind in PLACE_KINDS or e.population >= PLACE_POPULATION for e in entries)
 
     def __call__(self, analysis: Analysis) -> Analysis:
         doc = analysis.doc
@@ -70,8 +95,10 @@ class ActorLinker:
         body = analysis.article.body
         links = [lk for m in analysis.mentions if (lk := self.link_mention(doc, m, body)) is not None]
         links += capital_links(doc, self.kb, list(analysis.mentions))
+        links = titled_people(doc, self.kb, _dedupe(links), UNKNOWN, UNKNOWN_PERSON)
         links = _dedupe(links)
         links = _merge_surnames(links)
+        links = _known_as(body, [lk for lk in links if not self._a_place(lk)])
         taken = [(lk.start, lk.end) for lk in links]
         people = self.people(doc, body, links)
         links += surname_links(body, list(people.values()), taken)
@@ -81,6 +108,7 @@ class ActorLinker:
         links += description_links(body, self.kb, present)
         links += collective_links(doc, self.kb, links)
         links += institution_links(doc, self.kb, links)
+        links += junta_links(doc, self.kb, links)
         named = {
             (lk.key, lk.name) for lk in links if lk.kind == "actor" and lk.how not in ("description", "collective")
         }
@@ -88,7 +116,7 @@ class ActorLinker:
         links = _dedupe(links)
         types = {lk.key: self._type_of(lk.key, lk.name) for lk in links if lk.kind == "actor"}
         links = _dedupe(links + pronoun_links(doc, links, types))
-        links = _dedupe(links + definite_links(doc, links, types))
+        links = _dedupe(links + definite_links(doc, links, types, self.loyalists))
         _owner_affiliations(doc, links, types, people)
         actors = self.actors(links, analysis)
         persons = [self.person(info, [lk for lk in links if lk.key == key]) for key, info in people.items()]
@@ -108,7 +136,7 @@ class ActorLinker:
         if m.label == "NORP":
             match = kb.lookup(m.text, person=False, fuzzy=False)
             return Link(m.start, m.end, m.text, "actor", match.record.id, match.record.name) if match else None
-        if m.label in ("LOC", "FAC") or fold(m.text) in STATE_INSTITUTIONS:
+        if m.label in ("LOC", "FAC") or fold(m.text) in STATE_INSTITUTIONS | JUNTA:
             return None  # a place, or "Army" opening a sentence (institution_links decides)
         match = kb.lookup(m.text, person=None if m.label == "PERSON" else False)
         if match is not None and not (m.label == "GPE" and match.how == "fuzzy" and match.record.type == "state"):
@@ -236,6 +264,33 @@ def _owner_affiliations(doc: Any, links: list[Link], types: dict[str, str], peop
             if found:
                 info.affiliation = found
                 break
+
+
+def loyalists(kb: KnowledgeBase) -> frozenset[str]:
+    """Groups their own country's state backs (pro-government militias): never "the rebels"."""
+    out = set()
+    for rel in kb.relations:
+        backer, group = kb.get(rel.subject), kb.get(rel.object)
+        if rel.type != "backs" or backer is None or group is None or backer.type != "state":
+            continue
+        if backer.country and backer.country == group.country:
+            out.add(group.id)
+    return frozenset(out)
+
+
+def _known_as(body: str, links: list[Link]) -> list[Link]:
+    """An unknown name after "known as", "also called", "dubbed" is another name of the
+    actor or person just before it ("the Wagner Group, also known as PMC Wagner"), not a
+    separate actor."""
+    out: list[Link] = []
+    for lk in links:
+        prev = out[-1] if out else None
+        if prev is not None and lk.key.startswith((UNKNOWN, UNKNOWN_PERSON)) and prev.key != lk.key:
+            between = body[prev.end : lk.start]
+            if len(between) <= 40 and "\n" not in between and _KNOWN_AS.fullmatch(between):
+                lk = Link(lk.start, lk.end, lk.text, prev.kind, prev.key, prev.name, "alias")
+        out.append(lk)
+    return out
 
 
 def _merge_surnames(links: list[Link]) -> list[Link]:

@@ -29,7 +29,15 @@ ANAPHORIC_NOUNS = {
     "insurgents": frozenset({"armed_group"}),
     "militants": frozenset({"armed_group"}),
     "party": frozenset({"political_party"}),
+    "fighters": frozenset({"armed_group"}),
+    "alliance": frozenset({"armed_group", "political_party", "igo"}),
+    "coalition": frozenset({"armed_group", "political_party", "igo"}),
+    "bloc": frozenset({"political_party", "igo"}),
+    "junta": frozenset({"government_body", "military"}),
 }
+# Nouns that call a group an insurgent: never a group its own country's state backs (a
+# pro-government militia is no "rebel" in its own state's war).
+INSURGENT_NOUNS = frozenset({"rebels", "insurgents"})
 # Possessive determiners and what each may stand for ("its" a state as well as a group).
 POSSESSIVES = {"his": "person", "her": "person", "its": "actor", "their": "group"}
 QUOTE_MARKS = '“”"«»„'
@@ -112,9 +120,12 @@ def _clause_subject_span(tok: Any) -> tuple[int, int]:
     return (min(t.idx for t in tokens), max(t.idx + len(t.text) for t in tokens))
 
 
-def definite_links(doc: Any, links: list[Link], type_of: dict[str, str]) -> list[Link]:
-    """Links for "the group", "the rebels" ...: the last group of a fitting type named in the
-    same or the previous sentence. A noun with any other modifier ("the armed group of
+def definite_links(
+    doc: Any, links: list[Link], type_of: dict[str, str], loyalists: frozenset[str] = frozenset()
+) -> list[Link]:
+    """Links for "the group", "the rebels", "the alliance" ...: the last group of a fitting
+    type named in the same or the previous sentence ("the rebels" never one of ``loyalists``,
+    the groups their own state backs). A noun with any other modifier ("the armed group of
     former soldiers", "the new party") may introduce someone new and is left alone."""
     taken = [(lk.start, lk.end) for lk in links]
     out = []
@@ -124,7 +135,7 @@ def definite_links(doc: Any, links: list[Link], type_of: dict[str, str]) -> list
         fits = ANAPHORIC_NOUNS[tok.lower_]
         if tok.pos_ != "NOUN" or window is None:
             continue
-        kids = list(tok.children)
+        kids = [k for k in tok.children if k.dep_ != "case"]  # "the alliance's leader" too
         if len(kids) != 1 or kids[0].lower_ != "the" or kids[0].i != tok.i - 1:
             continue
         start, end = kids[0].idx, tok.idx + len(tok.text)
@@ -132,6 +143,8 @@ def definite_links(doc: Any, links: list[Link], type_of: dict[str, str]) -> list
             continue
         lo = window(tok.i)
         before = [lk for lk in links if lk.kind == "actor" and lo <= lk.start < start and type_of.get(lk.key) in fits]
+        if tok.lower_ in INSURGENT_NOUNS:
+            before = [lk for lk in before if lk.key not in loyalists]
         if before:
             ref = max(before, key=lambda lk: lk.start)
             out.append(Link(start, end, text_of(doc)[start:end], "actor", ref.key, ref.name, "definite"))

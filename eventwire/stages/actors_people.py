@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from eventwire.kb import KnowledgeBase
-from eventwire.names import fold, loose
-from eventwire.stages.actors_rules import LEXICONS, Link, token_at
+from eventwire.names import fold, loose, slug
+from eventwire.stages.actors_rules import LEXICONS, Link, guess_type, token_at, tokens_of
 from eventwire.stages.parse import text_of
 
 
@@ -96,7 +96,9 @@ def apposed_title(doc: Any, link: Link) -> tuple[str | None, Any]:
 def _phrase(doc: Any, head: Any) -> str | None:
     """The words of an apposition, without its article, a clause that follows it ("known as
     Hemedti", "who fled") or an unclosed bracket ("spokesman for the Alliance (AFC")."""
-    cut = min((t.i for c in head.rights if c.dep_ in ("relcl", "acl") for t in c.subtree), default=None)
+    # a clause anywhere in it ends the role: "head of the Front, who received 18 years"
+    clauses = [c for c in head.subtree if c.dep_ in ("relcl", "acl") and c.i > head.i]
+    cut = min((t.i for c in clauses for t in c.subtree), default=None)
     words = [t for t in head.subtree if (cut is None or t.i < cut) and (not t.is_punct or t.text == "-")]
     while words and words[0].lower_ in ("a", "an", "the"):
         words = words[1:]
@@ -163,3 +165,48 @@ def affiliation_of(owner: str | None, kb: KnowledgeBase, people: dict[str, Perso
         if surname_key(p.name) == loose(owner) or fold(p.name) == fold(owner):
             return p.affiliation
     return None
+
+
+@lru_cache(maxsize=2)
+def title_words() -> frozenset[str]:
+    """The last word of every title, lower-cased ("marshal", "commander", "spokesman")."""
+    return frozenset(t.split()[-1].lower() for t in titles())
+
+
+_DETERMINERS = frozenset({"the", "its", "his", "her", "their", "our", "a"})
+
+
+def titled_people(doc: Any, kb: KnowledgeBase, links: list[Link], unknown: str, person: str) -> list[Link]:
+    """``links`` with the names written after a title that the tagger missed or read as an
+    organisation ("Field Marshal Birhanu Jula", "the mission commander, Godfrey Otunge,")
+    linked as people: two to four capitalised proper nouns after a title, or after "the
+    <title>," in apposition, that no knowledge-base record names and no rule has linked
+    (an unknown organisation the tagger guessed may be replaced)."""
+    words = title_words()
+    body = text_of(doc)
+    out = list(links)
+    for tok in tokens_of(doc, words):
+        i = tok.i + 1
+        if i < len(doc) and doc[i].text == ",":
+            prev = doc[tok.i - 1] if tok.i > 0 else None
+            if prev is None or (prev.lower_ not in _DETERMINERS and prev.dep_ != "compound"):
+                continue  # only "the commander, X," / "army commander, X," stand in apposition
+            i += 1
+        while i < len(doc) and doc[i].lower_ in words and doc[i].is_title:
+            i += 1  # "army chief General X": the second title belongs to the name's role too
+        run: list[Any] = []
+        while i < len(doc) and len(run) < 5 and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper():
+            run.append(doc[i])
+            i += 1
+        if not 2 <= len(run) <= 4:
+            continue
+        start, end = run[0].idx, run[-1].idx + len(run[-1].text)
+        name = body[start:end]
+        if guess_type(name) != "other" or kb.lookup(name, person=False, fuzzy=False) is not None:
+            continue
+        clash = [lk for lk in out if lk.start < end and start < lk.end]
+        if any(not lk.key.startswith(unknown) for lk in clash):
+            continue
+        out = [lk for lk in out if lk not in clash]
+        out.append(Link(start, end, name, "person", person + slug(loose(name)), name, "title"))
+    return sorted(out, key=lambda lk: lk.start)

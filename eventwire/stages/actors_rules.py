@@ -343,12 +343,30 @@ def _type(kb: KnowledgeBase, key: str) -> str | None:
     return rec.type if rec is not None else None
 
 
+# Records that speak for their country's state: a mention of Sudan's army or of Haiti's police
+# is a mention of that state when weighing which state an article is about.
+STATE_ORGANS = frozenset({"state", "government_body", "military"})
+
+
+def state_of(kb: KnowledgeBase, key: str) -> str | None:
+    """The state record a state, or one of its government bodies or armed forces, belongs to."""
+    rec = kb.records.get(key)
+    if rec is None or rec.type not in STATE_ORGANS:
+        return None
+    if rec.type == "state":
+        return rec.id
+    sid = f"state-{rec.country.lower()}"
+    return sid if rec.country and sid in kb.records else None
+
+
 def _leading_state(kb: KnowledgeBase, links: list[Link]) -> Any:
-    """The state named at least twice and half again as often as any other, or None."""
+    """The state named at least twice and half again as often as any other, or None; its
+    government bodies and armed forces count as mentions of it."""
     counts: dict[str, int] = {}
     for lk in links:
-        if lk.kind == "actor" and _type(kb, lk.key) == "state":
-            counts[lk.key] = counts.get(lk.key, 0) + 1
+        sid = state_of(kb, lk.key) if lk.kind == "actor" else None
+        if sid is not None:
+            counts[sid] = counts.get(sid, 0) + 1
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
     if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[0][1] < 1.5 * ranked[1][1]):
         return None
@@ -369,10 +387,50 @@ def capital_links(doc: Any, kb: KnowledgeBase, mentions: list[Any]) -> list[Link
     out = []
     body = text_of(doc)
     for m in mentions:
-        if m.label not in ("GPE", "ORG") and m.kb_id is None:
+        # the tagger may call a capital anything ("to help Tunis" as NORP)
+        if m.label not in ("GPE", "ORG", "NORP", "PERSON") and m.kb_id is None:
             continue
         rid = kb.capitals.get(fold(m.text))
         if rid is None or not is_metonymic(doc, m.start, m.end) or is_dateline(body, m.start, m.end):
             continue
         out.append(Link(m.start, m.end, m.text, "actor", rid, kb.records[rid].name, "capital"))
+    return out
+
+
+JUNTA = frozenset({"junta"})
+
+
+def junta_of(kb: KnowledgeBase, state: Any) -> Any:
+    """The record the knowledge base gives as ``state``'s junta ("Niger junta"), or None."""
+    match = kb.lookup(f"{state.name} junta", person=False, fuzzy=False)
+    rec = match.record if match is not None else None
+    return rec if rec is not None and rec.country == state.country else None
+
+
+def junta_links(doc: Any, kb: KnowledgeBase, links: list[Link]) -> list[Link]:
+    """ "the junta", or "Junta" opening a sentence ("Junta leader X said"), for the junta of
+    the state the article is about: the one named state that has a junta in the knowledge
+    base, or, among several, the state the article names most."""
+    found = tokens_of(doc, JUNTA)
+    if not found:
+        return []
+    states = {sid for lk in links if lk.kind == "actor" and (sid := state_of(kb, lk.key))}
+    juntas = {sid: rec for sid in states if (rec := junta_of(kb, kb.records[sid])) is not None}
+    leader = _leading_state(kb, links)
+    if len(juntas) == 1:
+        rec = next(iter(juntas.values()))
+    elif leader is not None and leader.id in juntas:
+        rec = juntas[leader.id]
+    else:
+        return []
+    body = text_of(doc)
+    out = []
+    for tok in found:
+        before = doc[tok.i - 1] if tok.i > 0 else None
+        definite = before is not None and before.lower_ == "the"
+        if not definite and not (tok.is_sent_start and tok.is_title):
+            continue
+        start = before.idx if definite and before is not None else tok.idx
+        end = tok.idx + len(tok.text)
+        out.append(Link(start, end, body[start:end], "actor", rec.id, rec.name, "institution"))
     return out

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 import trafilatura
 from lxml.etree import ParserError, XMLSyntaxError
@@ -137,6 +139,31 @@ def _main_text(tree: HtmlElement, url: str | None) -> Document | None:
     return doc
 
 
+ROLES_FILE = Path(__file__).resolve().parents[1] / "data" / "html" / "byline_roles.txt"
+_AUTHOR_EDGES = " \t·•|,/-–—"
+
+
+@lru_cache(maxsize=1)
+def byline_roles(path: Path = ROLES_FILE) -> frozenset[str]:
+    """Words of job titles, from ``path`` (one a line, ``#`` comments)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
+
+
+def clean_author(raw: str | None) -> str | None:
+    """The names of an author field, without separators or job titles: metadata often gives
+    "Tom Hadley; Home Affairs Correspondent" or "Ahmed al-Haj ·"."""
+    if not raw:
+        return None
+    roles = byline_roles()
+    names = []
+    for part in raw.split(";"):
+        part = part.strip(_AUTHOR_EDGES)
+        if part and not any(w.lower() in roles for w in re.findall(r"\w+", part)):
+            names.append(part)
+    return "; ".join(names) or None
+
+
 def extract_html(html: str, url: str | None = None) -> ExtractedPage:
     """Extract the article body and metadata of ``html``; an empty body when there is none."""
     tree = parse_html(html)
@@ -162,6 +189,6 @@ def extract_html(html: str, url: str | None = None) -> ExtractedPage:
         date=date,
         site_name=doc.sitename,
         url=doc.url or url,
-        author=doc.author,
+        author=clean_author(doc.author),
         removed=tuple(removed),
     )

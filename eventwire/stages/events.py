@@ -22,13 +22,27 @@ from eventwire.stages.events_modality import CONDITIONAL, INTENDED, REALIZED, ba
 from eventwire.stages.events_roles import (
     EntityIndex,
     Filler,
+    conjuncts,
     expand,
     fill,
+    first_conjunct,
     members,
     noun_roles,
     pobjs,
     subject_of,
     verb_roles,
+)
+from eventwire.stages.events_syntax import (
+    background_phrase,
+    clause_head,
+    criticism,
+    deduplicated,
+    internal_meeting,
+    locative,
+    mentioned,
+    needy_aid,
+    owners,
+    purpose,
 )
 from eventwire.stages.events_triggers import Trigger, find_triggers
 
@@ -55,6 +69,8 @@ _HUMAN_TARGET_KINDS = frozenset({"other", "armed_group", "military"})
 _FIGHTING_TYPES = frozenset({"armed_group", "military"})
 # Event types whose sentence's casualty counts (killed, injured, arrested ...) belong to them.
 CASUALTY_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "we", "us", "our"})
+FIRST_PERSON = frozenset({"we", "us", "our", "i", "me", "my"})
 MODALITY_WEIGHT = {"realized": 1.0, "intended": 0.9, "conditional": 0.8, "possible": 0.75, "negated": 0.85}
 # Dependencies along which an event sits inside another event's content.
 CONTENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "acl", "nsubjpass", "conj", "advcl"})
@@ -62,7 +78,6 @@ DEONTIC = Frame(lemma="must", type="REQUEST", governs="request", weight=0.6)
 # What aid is said to be for ("gave $5 million to help Tunisia"): told with the aid, not beside it.
 PURPOSE_OF_AID = frozenset({"SUPPORT", "AID", "COOPERATE"})
 OWNED_OBJECT = frozenset({"SUPPORT", "ACCUSE", "REJECT", "CONCEDE", "AGREE"})
-MODALITY_RANK = {"realized": 0, "intended": 1, "conditional": 2, "possible": 3, "negated": 4}
 
 
 @dataclass
@@ -127,6 +142,7 @@ class _Run:
         self.article_contexts = contexts(analysis.doc, cues)[:2]
         # who each person leads or belongs to (``None``: unknown), for "his troops"
         self.affiliation = {p.name: p.affiliation for p in analysis.people}
+        self.known_names = {p.name for p in analysis.people} | {a.name for a in analysis.actors}
 
     # ------------------------------------------------------------------ drafts
 
@@ -166,7 +182,7 @@ class _Run:
         for d in drafts:
             if not d.dropped:
                 self.emit(d, sent)
-        self.events[start:] = _deduplicated(self.events[start:])
+        self.events[start:] = deduplicated(self.events[start:])
 
     def merge_instrument(self, d: Draft, by_token: dict[int, Draft]) -> None:
         """ "Israeli shelling killed five": the nominal attack in the subject is the killing's
@@ -230,7 +246,8 @@ class _Run:
             return
         if kind == "reject" and content:
             for g in content:
-                g.modality = "negated"  # "refused to withdraw": the withdrawal did not happen
+                if not within_condition(g.token, self.cues):
+                    g.modality = "negated"  # "refused to withdraw": the withdrawal did not happen
             return
         if kind in ("request", "threat", "accuse") and content:
             for g in content:
@@ -255,7 +272,7 @@ class _Run:
                     d.mode = d.mode or g.mode or assault_mode(g.token, self.cues)
         if d.type == "AID":
             for g in content:
-                if g.type in PURPOSE_OF_AID and _purpose(g.token):
+                if g.type in PURPOSE_OF_AID and purpose(g.token):
                     # "pledged $300 million to support the mission": what the aid is for, not a second act
                     g.dropped = True
                     d.recipients = d.recipients or g.recipients
@@ -281,23 +298,25 @@ class _Run:
     # ------------------------------------------------------------------ events
 
     def emit(self, d: Draft, sent: Any) -> None:
-        if background(_clause_head(d.token), self.cues) or _background_phrase(d.token, self.cues):
+        if background(clause_head(d.token), self.cues) or background_phrase(d.token, self.cues):
             return  # "after crowds burned its embassy", "on the eve of a visit": not the news
         actors = self.names(d.actors, d, sent) or self.names(d.inherited_actor, d, sent)
         recipients = [r for r in self.names(d.recipients, d, sent) if r.name not in {a.name for a in actors}]
         if not recipients and d.type in OWNED_OBJECT and not d.frame.nominal:
-            recipients = [r for r in self.names(_owners(d.token), d, sent) if r.name not in {a.name for a in actors}]
+            recipients = [r for r in self.names(owners(d.token), d, sent) if r.name not in {a.name for a in actors}]
         if d.type == "ASSAULT" and not self.violent(d, recipients, sent):
             return  # "England beat France 2-1", "hit by rising prices": no violence
-        if d.type == "ASSAULT" and _criticism(d.token, self.cues):
+        if d.type == "ASSAULT" and criticism(d.token, self.cues):
             d.type, d.mode = "ACCUSE", None  # "attacked Labour's pledges as vacuous": words, not force
         if d.type == "ASSAULT" and _rioting(d, self.cues):
             d.type, d.mode = "PROTEST", "riot"  # violence by protesters is a riot (PLOVER PROTEST)
-        if not actors and (d.frame.nominal or not recipients or _mentioned(d.token)):
+        if not actors and (d.frame.nominal or not recipients or mentioned(d.token)):
             # an act with nobody doing it is background ("the curfew imposed"), not an event
             return
+        if d.type == "CONSULT" and not recipients and internal_meeting(d.actors, self.cues):
+            return  # "his government would meet to discuss the crisis": a body meets itself
         pairs: list[tuple[Filler | None, Filler | None]]
-        if len(actors) > 1 and not recipients and d.type in RECIPROCAL:
+        if len(actors) > 1 and not recipients and d.type in RECIPROCAL and d.mode != "third-party":
             # "Brazil and Argentina restored relations": PLOVER codes one event with both
             # parties as actors; an event holds one actor, so the others are its recipients
             # (not one event per direction, as CAMEO's dyadic data would)
@@ -311,6 +330,7 @@ class _Run:
             mode = assault_mode(d.token, self.cues)
         elif d.type == "AID" and mode is None:
             mode = aid_mode(d.trigger.matched if d.trigger.matched is not None else d.token, self.cues)
+            mode = mode or needy_aid(d.recipients, self.cues)
         evidence = self.evidence(d, actors + recipients)
         in_sentence = tuple(contexts(sent, self.cues)[:3]) or tuple(self.article_contexts)
         roles = [(f.start, f.end) for f in actors + recipients]
@@ -343,16 +363,32 @@ class _Run:
             f = self.possessed(h, d, sent) or fill(h, self.index, self.cues)
             if f is None:
                 continue
+            found: list[Filler] = [f]
             if f.pronoun:
-                found = self.antecedent(f, d, sent)
-                if found is None:
+                ante = self.antecedent(f, d, sent)
+                if ante is None:
                     continue
-                f = replace(found, start=f.start, end=f.end, pronoun=True)
+                group = self.partners(ante, f, d) or [ante]
+                found = [replace(g, start=f.start, end=f.end, pronoun=True) for g in group]
             elif not f.known:
-                f = self.register(f)
-            if f.name not in {x.name for x in out}:
-                out.append(f)
+                found = [self.register(f)]
+            out += [g for g in found if g.name not in {x.name for x in out}]
         return out
+
+    def partners(self, ante: Filler, pron: Filler, d: Draft) -> list[Filler]:
+        """ "Qatar and Egypt said their mediation ...": a plural pronoun whose antecedent is
+        one of a coordination stands for all its conjuncts, in text order (none: no such)."""
+        if pron.name.lower() not in PLURAL_PRONOUNS:
+            return []
+        span = d.token.doc.char_span(ante.start, ante.end, alignment_mode="expand")
+        if span is None:
+            return []
+        out = []
+        for t in conjuncts(first_conjunct(span.root)):
+            g = fill(t, self.index, self.cues)
+            if g is not None and not g.pronoun:
+                out.append(g if g.known else self.register(g))
+        return out if len(out) > 1 and ante.name in {g.name for g in out} else []
 
     def possessed(self, head: Token, d: Draft, sent: Any) -> Filler | None:
         """ "Ruto said his troops ...", "the RSF said its fighters ...": a force or governing body
@@ -372,22 +408,36 @@ class _Run:
     def antecedent(self, pron: Filler, d: Draft, sent: Any) -> Filler | None:
         """The entity a pronoun stands for: the speaker of the report it sits in, the last
         entity before it in the sentence, or the last actor of the previous event."""
+        speaker = self.quoted_speaker(pron)
+        if speaker is not None:
+            return speaker
         tok = d.token
         for _ in range(4):
             if tok.dep_ not in ("ccomp", "xcomp", "conj", "advcl") or tok.head.i == tok.i:
                 break
             tok = tok.head
             if tok.lemma_ in self.cues.speech_verbs:
-                for s in tok.children:
-                    if s.dep_ == "nsubj":
-                        f = fill(s, self.index, self.cues)
-                        if f is not None and not f.pronoun:
-                            return f if f.known else self.register(f)
+                # "detained the president and announced that they had seized power": the
+                # speaker of a coordinated report is the subject it shares
+                for s in subject_of(tok, self.cues):
+                    f = fill(s, self.index, self.cues)
+                    if f is not None and not f.pronoun:
+                        return f if f.known else self.register(f)
         kind = {"person": "person", "actor": "actor"}.get(pron.kind, "any")
         hit = self.index.before(pron.start, sent.start_char, kind)
         if hit is not None:
             return Filler(hit[2], hit[0], hit[1])
         return self.previous
+
+    def quoted_speaker(self, pron: Filler) -> Filler | None:
+        """ "We will not negotiate with bandits," he said: a first-person pronoun inside a
+        quote stands for the quote's speaker, where the quotes stage named a known one."""
+        if pron.name.lower() not in FIRST_PERSON:
+            return None
+        for q in self.analysis.quotes:
+            if q.start <= pron.start < q.end and q.speaker in self.known_names:
+                return Filler(q.speaker, pron.start, pron.end)
+        return None
 
     def register(self, f: Filler) -> Filler:
         """Record an unknown actor-like phrase as an actor (``known: false``)."""
@@ -435,7 +485,7 @@ class _Run:
                 inside = lo <= m.start and m.end <= hi and m.start in starts
                 if not inside or any(m.start < e and s < m.end for s, e in roles) or p.name in places:
                     continue
-                if _locative(starts[m.start], self.cues):
+                if locative(starts[m.start], self.cues):
                     places.append(p.name)
         times = [t for t in self.analysis.times if lo <= t.start and t.end <= hi and t.value]
         times.sort(key=lambda t: not (evidence.start <= t.start and t.end <= evidence.end))
@@ -475,12 +525,6 @@ class _Run:
         return round(min(0.99, max(0.05, score)), 2)
 
 
-def _purpose(tok: Token) -> bool:
-    """An infinitive of purpose or aim ("to support the mission", "to help Tunisia")."""
-    to = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
-    return to and tok.dep_ in ("advcl", "xcomp", "acl", "relcl")
-
-
 def _inquiry(d: Draft) -> bool:
     """An investigation told as the purpose of a dispatch ("sent experts to investigate")."""
     return d.type == "ACCUSE" and d.mode == "investigate" and d.token.dep_ in ("advcl", "xcomp")
@@ -492,84 +536,6 @@ def _rioting(d: Draft, cues: Cues) -> bool:
     heads = list(expand(d.actors))
     heads += [g for h in heads for g in pobjs(h, ("of",))]
     return any(h.lemma_.lower() in cues.rioters for h in heads)
-
-
-def _mentioned(tok: Token) -> bool:
-    """A verb that names an act rather than tells it: a participle or gerund modifying a noun
-    ("the curfew imposed"), or a gerund after a preposition ("the decision of sending troops")."""
-    return tok.dep_ in ("acl", "amod") or (tok.dep_ == "pcomp" and tok.tag_ == "VBG")
-
-
-def _criticism(verb: Token, cues: Cues) -> bool:
-    """An attack verb whose object is an idea, a plan or words ("attacked the pledges")."""
-    if verb.lemma_.lower() not in cues.verbal_attack_verbs:
-        return False
-    return any(c.dep_ == "dobj" and c.lemma_.lower() in cues.verbal_attack_objects for c in verb.children)
-
-
-def _owners(verb: Token) -> list[Token]:
-    """Who owns the object of a verbal reaction: "rejected the proposal of the Arab League",
-    "welcomed Egypt's decision", "praised the Kenyan reforms"."""
-    out = []
-    for obj in (c for c in verb.children if c.dep_ == "dobj"):
-        out += [c for c in obj.children if c.dep_ in ("poss", "compound", "amod") and c.ent_type_]
-        for p in (c for c in obj.children if c.dep_ == "prep" and c.lemma_ in ("of", "by", "from")):
-            out += [g for g in p.children if g.dep_ == "pobj"]
-    return out
-
-
-def _locative(tok: Token, cues: Cues) -> bool:
-    """A toponym that says where ("in Mosul and Anbar", "near Goma", "near the village of
-    Kuznica"), not who ("told Baghdad")."""
-    for _ in range(3):
-        while tok.dep_ in ("compound", "conj", "appos") and tok.head.i != tok.i:
-            tok = tok.head
-        of = tok.head
-        if tok.dep_ == "pobj" and of.lemma_ == "of" and of.head.lemma_.lower() in cues.place_nouns:
-            tok = of.head  # "the village of Kuznica" is where the village is
-            continue
-        break
-    return tok.dep_ == "pobj" and tok.head.lemma_.lower() in cues.locative_preps
-
-
-def _background_phrase(tok: Token, cues: Cues) -> bool:
-    """A nominal event in a phrase of time to come ("before the talks", "on the eve of a visit")."""
-    for _ in range(4):
-        if tok.dep_ not in ("pobj", "prep", "pcomp") or tok.head.i == tok.i:
-            return False
-        tok = tok.head
-        if tok.lemma_.lower() in cues.upcoming_marks:
-            return True  # "ahead of talks", "on the eve of a visit": not yet happened
-    return False
-
-
-def _clause_head(tok: Token) -> Token:
-    """The verb heading the clause ``tok`` is in."""
-    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
-        tok = tok.head
-    return tok
-
-
-def _deduplicated(events: list[Event]) -> list[Event]:
-    """One event per type and actor in a sentence, unless the recipients differ: the
-    "to discuss" of "telephoned Kozyrev to discuss" is the same consultation, and the
-    "to protest against Sweden" of "began a hunger strike" names the strike's target."""
-    order = sorted(events, key=lambda e: (MODALITY_RANK.get(e.modality, 5), e.recipient is None, -e.confidence))
-    kept: list[Event] = []
-    for e in order:
-        same = [i for i, k in enumerate(kept) if k.type == e.type and k.actor == e.actor]
-        if any(kept[i].recipient == e.recipient or e.recipient is None for i in same):
-            for i in same:
-                if kept[i].mode is None and e.mode is not None:
-                    # "launched air strikes ..., killing 25": the killing is the strikes' act
-                    kept[i] = replace(kept[i], mode=e.mode)
-            continue
-        bare = next((i for i in same if kept[i].recipient is None), None)
-        if bare is not None and e.modality != kept[bare].modality:
-            kept[bare] = replace(kept[bare], recipient=e.recipient)
-            continue
-        kept.append(e)
-    return sorted(kept, key=lambda e: e.trigger.start if e.trigger else e.evidence.start)
 
 
 def _governor_of(d: Draft, by_token: dict[int, Draft]) -> Draft | None:

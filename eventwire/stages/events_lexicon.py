@@ -152,6 +152,10 @@ class Cues:
     relational_nouns: frozenset[str] = frozenset()
     place_nouns: frozenset[str] = frozenset()
     vow_verbs: frozenset[str] = frozenset()
+    deliberative_bodies: frozenset[str] = frozenset()
+    aid_beneficiaries: frozenset[str] = frozenset()
+    cancel_phrasals: dict[str, frozenset[str]] = field(default_factory=dict)
+    naming_verbs: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4)
@@ -198,6 +202,10 @@ def load_cues(path: Path | str | None = None) -> Cues:
         relational_nouns=frozenset(raw.get("relational_nouns", {}).get("nouns", ())),
         place_nouns=frozenset(raw.get("place_nouns", {}).get("nouns", ())),
         vow_verbs=frozenset(raw.get("vow_verbs", {}).get("verbs", ())),
+        deliberative_bodies=frozenset(raw.get("deliberative_bodies", {}).get("nouns", ())),
+        aid_beneficiaries=frozenset(raw.get("aid_beneficiaries", {}).get("nouns", ())),
+        naming_verbs=frozenset(raw.get("naming_verbs", {}).get("verbs", ())),
+        cancel_phrasals={k: frozenset(v) for k, v in raw.get("cancel_phrasals", {}).get("verbs", {}).items()},
     )
 
 

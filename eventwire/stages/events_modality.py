@@ -109,6 +109,22 @@ def _governor(tok: Token) -> Token | None:
     return tok.head
 
 
+def _called_off(noun: Token, cues: Cues) -> bool:
+    """A nominal event that is the passive subject of a verb of cancelling ("the meeting was
+    called off", "talks were postponed"): it will not take place."""
+    if noun.dep_ != "nsubjpass" or noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    verb = noun.head
+    lemma = verb.lemma_.lower()
+    particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
+    return lemma in cues.negated_governors or bool(particles & cues.cancel_phrasals.get(lemma, frozenset()))
+
+
+def _planned(noun: Token, cues: Cues) -> bool:
+    """A nominal event modified as one to come ("a planned meeting", "the proposed talks")."""
+    return any(c.dep_ == "amod" and c.lower_ in cues.intended_governors for c in noun.children)
+
+
 def modality(trigger: Token, cues: Cues, stop: Token | None = None) -> str:
     """The modality of the event whose trigger is ``trigger``.
 
@@ -117,6 +133,10 @@ def modality(trigger: Token, cues: Cues, stop: Token | None = None) -> str:
     found = own_modality(trigger, cues)
     if found is not None:
         return found
+    if _called_off(trigger, cues):
+        return NEGATED
+    if trigger.pos_ in ("NOUN", "PROPN") and _planned(trigger, cues):
+        return INTENDED
     tok = trigger
     for _ in range(5):
         gov = _governor(tok)
@@ -129,11 +149,16 @@ def modality(trigger: Token, cues: Cues, stop: Token | None = None) -> str:
         if lemma in cues.negated_governors:
             return NEGATED
         own = own_modality(gov, cues) if gov.pos_ in ("VERB", "AUX", "ADJ") else None
+        governing = lemma in cues.intended_governors or lemma in cues.possible_governors
+        if governing and own is None and gov.pos_ in ("VERB", "AUX", "ADJ") and modality(gov, cues, stop) == NEGATED:
+            return NEGATED  # "failed to agree on a release": what was to be agreed did not happen
         if lemma in cues.intended_governors:
             return NEGATED if own == NEGATED else (own if own in (CONDITIONAL, POSSIBLE) else INTENDED)
         if lemma in cues.possible_governors:
             return NEGATED if own == NEGATED else POSSIBLE
         if own is not None and tok.dep_ in ("xcomp", "dobj", "acomp", "pcomp", "pobj", "prep"):
             return own
+        if own == NEGATED and tok.dep_ == "ccomp":
+            return NEGATED  # "would not allow criminals to threaten": a clause no one let happen
         tok = gov
     return REALIZED

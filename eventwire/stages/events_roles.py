@@ -131,6 +131,10 @@ def subject_of(verb: Token, cues: Cues, depth: int = 0) -> list[Token]:
     if dep in ("xcomp", "ccomp") and head.dep_ == "acomp":
         return subject_of(head.head, cues, depth + 1)
     if dep == "xcomp":
+        if is_passive(head) and not children(head, "agent") and children(head, "nsubjpass"):
+            # "Egypt is expected to host", "troops were ordered to withdraw": the subject of
+            # a passive raising or control verb does the act of its complement
+            return children(head, "nsubjpass")
         objects = children(head, "dobj")
         if objects and head.lemma_ in cues.object_control_verbs:
             return objects
@@ -293,7 +297,9 @@ def light_verb(noun: Token, cues: Cues) -> Token | None:
         tok = head.head
         head = tok.head
     if tok.dep_ in ("dobj", "nsubjpass", "conj") and head.lemma_ in cues.light_verbs and head.pos_ in ("VERB", "AUX"):
-        return head
+        # "called the protests treasonous": a verb that names its object as something says
+        # what the act is, it does not carry it out
+        return None if children(head, "oprd") else head
     if tok.dep_ == "pobj" and head.dep_ == "prep":
         gov = head.head
         if head.lemma_ in cues.light_prep_verbs.get(gov.lemma_, ()):
@@ -330,7 +336,10 @@ def fill(head: Token, index: EntityIndex, cues: Cues) -> Filler | None:
                 return Filler(hit[2], hit[0], hit[1])
     lemma = head.lemma_.lower()
     if lemma in cues.actor_nouns or lemma in cues.quantity_nouns or head.pos_ == "NUM":
-        for g in pobjs(head, ("of",)):
+        # "officials from France", "troops from Kenya" serve the state they come from
+        # ("refugees from Syria" do not)
+        official = cues.actor_nouns.get(lemma) in _SERVING_KINDS
+        for g in pobjs(head, ("of", "from") if official else ("of",)):
             inner = fill(g, index, cues)
             if inner is not None and not inner.pronoun:
                 return inner
@@ -338,7 +347,7 @@ def fill(head: Token, index: EntityIndex, cues: Cues) -> Filler | None:
         return Filler(head.text, head.idx, head.idx + len(head), kind=cues.pronouns[head.lower_], pronoun=True)
     if place:
         return None  # a town or a region is where something happens, not who it happens to
-    if head.pos_ == "PROPN" and (head.ent_type_ in _NAMING_ENTITIES or _first_conjunct(head).dep_ in _SUBJECT_DEPS):
+    if head.pos_ == "PROPN" and (head.ent_type_ in _NAMING_ENTITIES or first_conjunct(head).dep_ in _SUBJECT_DEPS):
         toks = [head]
         while toks[0].i > 0 and toks[0].nbor(-1).pos_ == "PROPN" and toks[0].nbor(-1).dep_ in ("compound", "flat"):
             toks.insert(0, toks[0].nbor(-1))
@@ -351,7 +360,7 @@ def fill(head: Token, index: EntityIndex, cues: Cues) -> Filler | None:
     return None
 
 
-def _first_conjunct(tok: Token) -> Token:
+def first_conjunct(tok: Token) -> Token:
     """The first of a coordination ``tok`` belongs to: "Osgiliath" in "Gondor and Osgiliath"."""
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
@@ -359,6 +368,7 @@ def _first_conjunct(tok: Token) -> Token:
 
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
+_SERVING_KINDS = frozenset({"government_body", "military"})
 _DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
 # A proper noun names an actor the base lacks where the tagger saw a name of these kinds, or
 # where it is the subject: "Auschwitz" or "the Bill" as objects are no actors.
@@ -374,10 +384,14 @@ def _unknown(tokens: list[Token], kind: str) -> Filler:
 
 def members(heads: Iterable[Token], cues: Cues) -> list[Token]:
     """Role heads with a relational noun replaced by those it lists: "Kenya's partners,
-    including Britain and Germany" are Britain and Germany."""
+    including Britain and Germany" are Britain and Germany; officials "from" several
+    states stand for each of them."""
     out = []
     for h in heads:
         listed = pobjs(h, ("including", "include", "like")) if h.lemma_.lower() in cues.relational_nouns else []
+        if cues.actor_nouns.get(h.lemma_.lower()) in _SERVING_KINDS:
+            # "ministers from Chad and Niger" are Chad's and Niger's
+            listed = [g for g in pobjs(h, ("from",)) if children(g, "conj")]
         out += listed or [h]
     return out
 

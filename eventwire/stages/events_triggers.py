@@ -127,6 +127,8 @@ def _doers(verb: Token, cues: Cues) -> list[Token]:
 
 
 def _verb_frame(verb: Token, lexicon: Lexicon, cues: Cues, index: EntityIndex) -> Trigger | None:
+    if verb.lemma_.lower() in cues.naming_verbs and children(verb, "oprd"):
+        return None  # "what it called provocations on its border": a name given, not a call
     frames = lexicon.verbs[verb.lemma_.lower()]
     objs = _objects(verb)
     content = objs + _of_objects(objs)

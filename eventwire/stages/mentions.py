@@ -20,6 +20,8 @@ from spacy.tokens import Doc, Span
 from eventwire.config import Options
 from eventwire.kb import KnowledgeBase, load_kb
 from eventwire.model import Analysis, Mention
+from eventwire.stages.actors_people import titles
+from eventwire.stages.actors_rules import guess_type
 from eventwire.stages.parse import load_model, text_of
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"})
@@ -69,12 +71,27 @@ def _inside_a_longer_person(span: Span, people: list[Span]) -> bool:
 
 
 def _inside_a_longer_name(span: Span) -> bool:
-    """A one-word name written between two other capitalised words is part of a longer name
-    ("Liberation" in "Cabinda Enclave Liberation Front" is not the newspaper Libération)."""
-    if len(span) != 1 or span.start == 0 or span.end >= len(span.doc):
+    """A one-word name written between two other words of a capitalised name is part of that
+    name: "Liberation" in "Cabinda Enclave Liberation Front" or in "Front for Liberation and
+    Justice" is not the newspaper Libération."""
+    if len(span) != 1:
         return False
-    before, after = span.doc[span.start - 1], span.doc[span.end]
-    return before.is_title and not before.is_stop and not before.is_sent_start and after.is_title
+    return _name_word(span.doc, span.start - 1, -1) and _name_word(span.doc, span.end, 1)
+
+
+_NAME_JOINERS = frozenset({"for", "of", "and", "de", "du", "des", "la", "el"})
+
+
+def _name_word(doc: Doc, i: int, step: int) -> bool:
+    """Whether token ``i`` continues a capitalised name away from a match (``step`` -1 looks
+    left, 1 right): a capitalised word, or a joiner ("for", "of", "and") before another."""
+    if not 0 <= i < len(doc):
+        return False
+    tok = doc[i]
+    if tok.is_title and not (step < 0 and (tok.is_stop or tok.is_sent_start)):
+        return True  # on the left, "The" opening a sentence is no part of a name
+    nxt = i + step
+    return tok.lower_ in _NAME_JOINERS and tok.is_lower and 0 <= nxt < len(doc) and doc[nxt].is_title
 
 
 def _inside_a_hyphenated_word(span: Span) -> bool:
@@ -153,6 +170,37 @@ def _sentence_case_noun(tokens: list[Any], nouns: frozenset[str], body: str) -> 
     return re.search(rf"[a-z,;] {re.escape(tok.text)}\b", body) is None
 
 
+def _after_title(tokens: list[Any], body: str) -> list[Any] | None:
+    """The name in an entity that starts with a title ("Field Marshal Birhanu Jula", "Sheikh
+    Hikmat al-Hijri"): the person, without the title, which the actors stage reads as the
+    role. Two names at least after a title in an ORG entity ("General Motors" is no person),
+    none of them an organisation word ("General Assembly")."""
+    start = tokens[0].idx
+    text = body[start : tokens[-1].idx + len(tokens[-1].text)]
+    inside = next((part for t in titles() if (part := _title_part(t, text, body[:start]))), None)
+    if inside is None:
+        return None
+    cut = start + len(inside) + 1
+    rest = [t for t in tokens if t.idx >= cut]
+    least = 1 if tokens[0].ent_type_ == "PERSON" else 2
+    if len(rest) < least or not all(t.text[:1].isupper() or t.is_punct or "-" in t.text for t in rest):
+        return None
+    if not rest[0].text[:1].isupper() or guess_type(body[rest[0].idx : rest[-1].idx + len(rest[-1].text)]) != "other":
+        return None
+    return rest
+
+
+def _title_part(title: str, text: str, before: str) -> str | None:
+    """The part of ``title`` that opens ``text``, its other words ending ``before`` (the
+    tagger may leave "Field" out of "Field Marshal Birhanu Jula")."""
+    words = title.split()
+    for j in range(len(words)):
+        inside, outside = " ".join(words[j:]), " ".join(words[:j])
+        if text.startswith(inside + " ") and (not outside or before.endswith(outside + " ")):
+            return inside
+    return None
+
+
 def ner_mentions(doc: Doc, nouns: frozenset[str] = frozenset()) -> list[Mention]:
     """spaCy's entities of the labels that can name an actor, a person or a place."""
     out = []
@@ -165,14 +213,18 @@ def ner_mentions(doc: Doc, nouns: frozenset[str] = frozenset()) -> list[Mention]
             tokens = tokens[1:]
         while tokens and (tokens[-1].is_punct or tokens[-1].tag_ == "POS"):
             tokens = tokens[:-1]
-        if not tokens or _a_month(tokens):
-            continue
+        if not tokens or _a_month(tokens) or not any(c.isupper() for t in tokens for c in t.text):
+            continue  # a date, or words with no capital at all ("lorry driver"): no name
         if ent.label_ == "PERSON" and _sentence_case_noun(tokens, nouns, body):
             continue
+        label = ent.label_
+        named = _after_title(tokens, body) if label in ("PERSON", "ORG") else None
+        if named is not None:
+            tokens, label = named, "PERSON"
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
         text = body[start:end]
         if len(text) >= 2:
-            out.append(Mention(start, end, text, ent.label_))
+            out.append(Mention(start, end, text, label))
     return out
 
 

@@ -17,6 +17,8 @@ Conventions:
 - ``category`` is a casualty category (killed, injured, arrested, displaced, missing,
   kidnapped) when the clause says so ("12 people were killed", "killing 12 people").
 - Not quantities: years, dates, durations and ages ("three years", "a 45-year-old"),
+  counts that describe a noun through a hyphen ("the 27-nation bloc", "a 12-member delegation";
+  a unit of measure still counts: "a 1,250-km border"),
   times of day, ordinals, numbers inside names ("G20", "Resolution 2254"), phone numbers,
   "one" unless it counts casualties, and a definite re-mention of a quantity already listed
   ("the six commanders" after "six local commanders").
@@ -175,6 +177,8 @@ def _unit(number: Number, doc: Any, units: UnitLexicon) -> Unit | None:
         currency = _currency_after(number, doc, units)
         if currency is not None:
             return currency
+    if _describes(number, doc, units):
+        return None  # "the 27-nation bloc": one bloc, not 27 of anything
     noun = _counted_noun(number, doc)
     if noun is None:
         if after is not None and after.tag_ in ("JJ", "VBN", "VBD", "VBG") and units.category_of(after):
@@ -190,6 +194,20 @@ def _unit(number: Number, doc: Any, units: UnitLexicon) -> Unit | None:
         return Unit(None, _end(noun) if noun.i > number.last else _end(doc[number.last]), noun)
     name = noun.text if noun.pos_ == "PROPN" else noun.lower_
     return Unit(name, _end(noun), noun)
+
+
+def _describes(number: Number, doc: Any, units: UnitLexicon) -> bool:
+    """A number hyphened to a noun that is no unit of measure, before another noun: "the
+    27-nation bloc", "a 15-member commission" describe one thing; "a 1,250-km border" measures it."""
+    if number.last + 3 >= len(doc):
+        return False
+    last, dash, word, after = doc[number.last : number.last + 4]
+    joined = dash.text == "-" and dash.idx == _end(last) and word.idx == _end(dash)
+    if not joined or word.pos_ != "NOUN" or word.tag_ != "NN":
+        return False
+    if word.lower_ in units.measure_units or word.lemma_.lower() in units.measure_units:
+        return False
+    return after.pos_ in ("NOUN", "PROPN", "ADJ") and word.head.i > word.i
 
 
 def _currency_after(number: Number, doc: Any, units: UnitLexicon) -> Unit | None:

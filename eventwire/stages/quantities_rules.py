@@ -32,6 +32,7 @@ class UnitLexicon:
     time_units: frozenset[str]
     not_units: frozenset[str]
     age_cues: frozenset[str]
+    measure_units: frozenset[str] = frozenset()
     clock_words: frozenset[str] = frozenset()  # "2200 GMT", "6 p.m.": times of day, not counts
 
     def category(self, word: str) -> str | None:
@@ -74,6 +75,7 @@ def _parse(raw: dict[str, Any]) -> UnitLexicon:
         time_units=frozenset(raw["time_units"]),
         not_units=frozenset(raw["not_units"]),
         age_cues=frozenset(raw["age_cues"]),
+        measure_units=frozenset(raw.get("measure_units", {}).get("words", ())),
         clock_words=frozenset(raw.get("clock_words", ())),
     )
 

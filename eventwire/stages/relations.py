@@ -85,6 +85,12 @@ def _named(tok: Any, owner: dict[int, tuple[str, bool]]) -> Any:
     return tok
 
 
+def _heads_a_part(noun: Any, owner: dict[int, tuple[str, bool]]) -> bool:
+    """ "Ethiopia's army chief", "the RSF intelligence head": a common noun before the title
+    says which part of the owner the person heads, not that they lead the owner itself."""
+    return any(c.dep_ == "compound" and c.pos_ == "NOUN" and _name_of(c, owner) is None for c in noun.children)
+
+
 def _membership(tok: Any, owner: dict[int, tuple[str, bool]]) -> list[tuple[str, str, str, Any]]:
     """ "X is (a) member / part / wing / leader of Y", "X, Y's affiliate"."""
     rel = MEMBER_NOUNS.get(tok.lemma_.lower())
@@ -92,7 +98,7 @@ def _membership(tok: Any, owner: dict[int, tuple[str, bool]]) -> list[tuple[str,
         return []
     head = tok.head
     subj = head if tok.dep_ == "appos" else next((c for c in head.children if c.dep_ == "nsubj"), None)
-    if subj is None:
+    if subj is None or (rel == "leads" and _heads_a_part(tok, owner)):
         return []
     of = _of_object(tok)
     objects = _actors_under(of, owner) if of is not None else []

@@ -14,7 +14,10 @@ What a record holds (see also :mod:`eventwire.stages.times_resolve`):
   ("since Trump took power in January"). Plain "in"/"on" are left out.
 - A range ("between March and May", "from 2019 to 2021") is one record whose text covers the
   range and whose value is its start; the end is only in the text for now.
-- Durations without an anchor ("for three years") are not times and are skipped.
+- Durations without an anchor ("for three years", "for nearly three hours") are not times
+  and are skipped: they say how long, not when.
+- A time of day joins the date beside it ("about 5 a.m. on Tuesday": value the day, text
+  with the clock); see :mod:`eventwire.stages.times_clock` for one elsewhere in the sentence.
 - ``relative_to_publication`` is true when the value needed the publication date; without a
   publication date such expressions keep value None.
 
@@ -35,6 +38,7 @@ from dateparser.date import DateDataParser
 from eventwire.config import Options
 from eventwire.model import Analysis, TimeExpr
 from eventwire.pipeline import with_article
+from eventwire.stages.times_clock import attach_clocks, find_clocks
 from eventwire.stages.times_published import infer_published
 from eventwire.stages.times_resolve import Resolved, resolve
 from eventwire.stages.times_rules import Match, TimeLexicon, find_matches, load_time_lexicon, prefix_before
@@ -94,13 +98,52 @@ def find_times(body: str, doc: Any, base: date | None, lex: TimeLexicon) -> list
     out: list[TimeExpr] = []
     for start, end, match in _merge_ranges(matches, body):
         meaning = resolve(match, lex, base, _future(doc, match, lex))
+        if base is not None and prefix_before(body, start, lex.schedule_cues) is not None:
+            meaning = _nearer(meaning, resolve(match, lex, base, True), base)
         start, approx = _widen(body, start, match.kind, lex)
         start = _clause_start(doc, match, start)
         out.append(_record(body, start, end, meaning, approx))
     # what the grammar saw and the parse vetoed stays vetoed: only new ground goes to dateparser
     seen = [(m.start, m.end) for m in candidates] + [(t.start, t.end) for t in out]
     out += _dateparser_fallback(body, doc, base, seen)
-    return sorted(out, key=lambda t: t.start)
+    out = _anaphoric_years(body, sorted(out, key=lambda t: t.start))
+    return attach_clocks(body, doc, sorted(out, key=lambda t: t.start), find_clocks(body, lex))
+
+
+def _nearer(past: Resolved, ahead: Resolved, base: date) -> Resolved:
+    """ "ahead of the August 17 election": the reading nearer the publication date, since an
+    event looked forward to may be days past or months ahead."""
+    if past.value is None or ahead.value is None or past.value == ahead.value:
+        return past
+    return min((past, ahead), key=lambda r: abs((_as_date(str(r.value)) - base).days))
+
+
+def _as_date(value: str) -> date:
+    return date.fromisoformat(value if len(value) == 10 else value[:7] + "-15")
+
+
+_SAME_YEAR = re.compile(
+    r"^,?\s+(?:of\s+)?(?P<w>that|the\s+same|the\s+following|the\s+next|the\s+previous|the\s+preceding)\s+year\b",
+    re.IGNORECASE,
+)
+_YEAR_SHIFT = {"following": 1, "next": 1, "previous": -1, "preceding": -1}
+
+
+def _anaphoric_years(body: str, times: list[TimeExpr]) -> list[TimeExpr]:
+    """ "in June 2022 ... on bail since October that year": the year of the last date that
+    names one, not the publication's."""
+    out: list[TimeExpr] = []
+    for t in times:
+        m = _SAME_YEAR.match(body[t.end : t.end + 40])
+        named = [u for u in out if not u.relative_to_publication and u.value and len(u.value) >= 4]
+        if m and t.relative_to_publication and t.value and len(t.value) > 4 and named:
+            shift = _YEAR_SHIFT.get(m.group("w").split()[-1].lower(), 0)
+            year = int(str(named[-1].value)[:4]) + shift
+            end = t.end + m.end()
+            value = f"{year:04d}{t.value[4:]}"
+            t = replace(t, text=body[t.start : end], end=end, value=value, relative_to_publication=False)
+        out.append(t)
+    return out
 
 
 def _record(body: str, start: int, end: int, meaning: Resolved, approx: bool) -> TimeExpr:

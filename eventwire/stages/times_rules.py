@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -48,6 +48,9 @@ class TimeLexicon:
     year_cues: frozenset[str]
     future_auxiliaries: frozenset[str]
     future_heads: frozenset[str] = frozenset()
+    clock_words: dict[str, int] = field(default_factory=dict)
+    clock_qualifiers: tuple[str, ...] = ()
+    schedule_cues: tuple[str, ...] = ()
 
     def month(self, word: str) -> int:
         """The month number of a full or abbreviated month name ("Sept." -> 9)."""
@@ -81,6 +84,9 @@ def _parse(raw: dict[str, Any]) -> TimeLexicon:
         year_cues=frozenset(raw["year_cues"]["words"]),
         future_auxiliaries=frozenset(raw["future_auxiliaries"]),
         future_heads=frozenset(raw.get("future_heads", {}).get("words", ())),
+        clock_words={k: v for k, v in raw.get("clock_words", {}).items() if not k.startswith("_")},
+        clock_qualifiers=tuple(raw.get("clock_qualifiers", {}).get("words", ())),
+        schedule_cues=tuple(raw.get("schedule_cues", {}).get("words", ())),
     )
 
 

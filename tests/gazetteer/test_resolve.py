@@ -111,3 +111,53 @@ def test_toponyms_in_a_group_resolve_alike(gaz: Gazetteer) -> None:
     found = places_of(gaz, body, [("Mosul", "GPE")])
     assert found["Mosul"] == ("IQ", "city")
     assert Toponym(0, 5, "Mosul").group == Toponym(22, 27, "Mosul").group
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ("Gunmen stormed a hotel in Aden, officials said.", "Aden"),
+        ("Miners marched through Oruro demanding higher wages.", "Oruro"),
+    ],
+)
+def test_resolution_reads_a_bare_name_shared_with_its_province_as_the_city(
+    gaz: Gazetteer, body: str, name: str
+) -> None:
+    assert places_of(gaz, body, [(name, "GPE")])[name][1] == "city"
+
+
+def test_resolution_keeps_the_province_when_the_text_names_it(gaz: Gazetteer) -> None:
+    body = "Fighting spread across Aden province overnight."
+    found = places_of(gaz, body, [("Aden", "GPE")])
+    assert [kind for _, kind in found.values()] == ["province"]
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [
+        ("Lower Shabelle", "SO"),
+        ("Lower Shabeelle", "SO"),
+        ("Middle Shabelle", "SO"),
+        ("Ituri", "CD"),
+        ("Tshopo", "CD"),
+        ("Haut-Uele", "CD"),
+        ("Haut-Katanga", "CD"),
+        ("Kongo Central", "CD"),
+    ],
+)
+def test_gazetteer_knows_spelling_variants_and_newer_provinces(gaz: Gazetteer, name: str, country: str) -> None:
+    assert any(e.kind == "province" and e.country == country for e in gaz.lookup(name))
+
+
+def test_resolution_places_el_alto_beside_la_paz(gaz: Gazetteer) -> None:
+    body = "Truck drivers blocked roads between La Paz and El Alto in Bolivia."
+    found = places_of(gaz, body, [("La Paz", "GPE"), ("El Alto", "GPE"), ("Bolivia", "GPE")])
+    assert found["El Alto"] == ("BO", "city")
+    assert found["La Paz"] == ("BO", "city")
+
+
+def test_lowercase_words_and_surnames_of_people_are_not_places(gaz: Gazetteer) -> None:
+    body = "Mutharika thanked voters in Blantyre. Peter Mutharika said villagers hid in the bush."
+    entities = [("Mutharika", "GPE"), ("Blantyre", "GPE"), ("Peter Mutharika", "PERSON"), ("bush", "GPE")]
+    found = places_of(gaz, body, entities)
+    assert set(found) == {"Blantyre"}

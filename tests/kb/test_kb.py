@@ -11,6 +11,7 @@ from eventwire.cli import main
 from eventwire.kb import KnowledgeBase, load_kb
 from eventwire.kb.records import PACKAGED
 from eventwire.names import loose, skeleton
+from eventwire.stages.actors import loyalists
 
 RECORDS = [
     {"id": "kataib-hezbollah", "name": "Kataib Hezbollah", "type": "armed_group", "country": "IQ",
@@ -135,3 +136,12 @@ def test_kb_commands(overlay: Path, capsys: pytest.CaptureFixture[str]) -> None:
 def test_packaged_base_knows_recent_parties_ngos_and_leaders(name: str, expected: str) -> None:
     match = load_kb().lookup(name, fuzzy=False)
     assert match is not None and match.record.id == expected
+
+
+def test_communities_are_groups_and_state_backed_militias_are_loyalists() -> None:
+    kb = load_kb()
+    assert kb.records["druze"].type == "religious_group"
+    assert kb.lookup("Bedouins", person=False) is not None
+    found = loyalists(kb)
+    assert "wazalendo" in found  # the DRC backs it
+    assert "march-23-movement" not in found  # Rwanda backs it: a foreign backer makes no loyalist

@@ -18,7 +18,7 @@ from trafilatura.settings import Document
 from eventwire.errors import InputError
 from eventwire.model import Source
 from eventwire.stages import clean_html
-from eventwire.stages.clean_html import extract_html, has_prose, parse_html
+from eventwire.stages.clean_html import clean_author, extract_html, has_prose, parse_html
 from eventwire.stages.clean_html_rules import PageClues, is_headline_of, load_cues, tidy_paragraphs
 from tests.conftest import pipeline
 
@@ -364,3 +364,17 @@ def test_tidy_paragraphs_keeps_the_text_when_the_rules_would_cut_most_of_it() ->
     paragraphs = ["The council met on Tuesday.", "- Council approves new bus lanes", "- Heating bills expected to rise"]
     kept, removed = tidy_paragraphs(paragraphs, PageClues(link_texts=links))
     assert (kept, removed) == (paragraphs, [])
+
+
+@pytest.mark.parametrize(
+    ("raw", "author"),
+    [
+        ("Tom Hadley; Home Affairs Correspondent", "Tom Hadley"),
+        ("Ahmed al-Haj ·", "Ahmed al-Haj"),
+        ("Staff Reporter", None),
+        ("Jane Okafor; Luis Pérez", "Jane Okafor; Luis Pérez"),
+        (None, None),
+    ],
+)
+def test_author_field_drops_separators_and_job_titles(raw: str | None, author: str | None) -> None:
+    assert clean_author(raw) == author

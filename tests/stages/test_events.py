@@ -9,7 +9,7 @@ from functools import lru_cache
 import pytest
 
 from eventwire.config import Options
-from eventwire.model import Analysis, Article, Event, Place, Span, TimeExpr
+from eventwire.model import Analysis, Article, Event, Place, Quote, Span, TimeExpr
 from eventwire.pipeline import load_stage
 from eventwire.stages.events import EventCoder
 
@@ -492,7 +492,7 @@ def test_events_codes_handing_over_ones_own_weapons_as_disarmament(text: str, ty
     [
         ("Kenyan President William Ruto said his troops would withdraw from Haiti next year.", "RETREAT", "Kenya"),
         ("The Houthis said their fighters attacked a ship in the Red Sea.", "ASSAULT", "Houthis"),
-        ("The Israeli prime minister said his government would meet on Thursday.", "CONSULT", "Israel"),
+        ("The Israeli prime minister said his government would meet Hamas envoys on Monday.", "CONSULT", "Israel"),
     ],
 )
 def test_events_reads_forces_owned_by_a_pronoun_as_the_possessors_group(text: str, type_: str, actor: str) -> None:
@@ -594,3 +594,81 @@ def test_a_wire_dateline_never_becomes_the_lead_sentences_subject(dateline: str)
     a = analyse(dateline + "Israel and Hamas have agreed to a ceasefire in Gaza, mediators said on Wednesday.")
     actors = {e.actor for e in a.events}
     assert actors == {"Israel", "Hamas"}, [(e.type, e.actor) for e in a.events]
+
+
+def test_events_gives_a_threat_to_use_force_the_violence_mode() -> None:
+    ev = one("Minsk condemned the decision and threatened to use force against its neighbours.", "THREATEN")
+    assert ev.mode == "violence"
+
+
+def test_events_reads_plain_aid_to_people_in_need_as_humanitarian() -> None:
+    assert one("Canada said it would send aid to refugees in Chad.", "AID").mode == "humanitarian"
+
+
+def test_events_does_not_code_a_government_meeting_itself_as_a_consultation() -> None:
+    text = "Prime Minister Lena Varga said her government would meet on Friday to discuss the floods."
+    assert "CONSULT" not in {e.type for e in events(text)}
+    assert one("The cabinet met with the union leaders on Friday.", "CONSULT").actor is not None
+
+
+def test_events_reads_a_place_noun_captured_by_an_army_as_territory() -> None:
+    ev = one("The Lebanese army recaptured a key market in the border town after a clash.", "ASSAULT")
+    assert ev.mode == "seize"
+
+
+def test_events_reads_a_plural_possessive_after_a_coordination_as_every_conjunct() -> None:
+    found = [e for e in events("Qatar and Egypt said their mediation would continue.") if e.type == "CONSULT"]
+    assert {e.actor for e in found} == {"Qatar", "Egypt"}
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "modality"),
+    [
+        ("Israel and Hamas failed to agree on the release of the hostages.", "RETREAT", "negated"),
+        ("A planned meeting between the two foreign ministers was called off.", "CONSULT", "negated"),
+        ("Talks between Serbia and Kosovo were postponed.", "CONSULT", "negated"),
+        ("Rwanda denied sending troops to Congo.", "MOBILIZE", "negated"),
+        ("The army would not allow the rebels to attack the town.", "ASSAULT", "negated"),
+        ("Egypt is expected to host the talks next week.", "CONSULT", "intended"),
+        ("Turkey plans to send troops to Libya.", "MOBILIZE", "intended"),
+        ("Iran could attack the tanker.", "ASSAULT", "possible"),
+    ],
+)
+def test_events_reads_modality_from_governors_and_cancelling_verbs(text: str, type_: str, modality: str) -> None:
+    assert one(text, type_).modality == modality
+
+
+def test_events_takes_the_subject_of_a_passive_raising_verb_as_the_actor() -> None:
+    assert one("Egypt is expected to host the talks next week.", "CONSULT").actor == "Egypt"
+
+
+def test_events_reads_officials_from_several_states_as_each_state() -> None:
+    ev = one("Ministers from Chad and Niger met in Niamey.", "CONSULT")
+    assert {ev.actor, ev.recipient} == {"Chad", "Niger"}
+
+
+def test_events_does_not_read_a_verb_of_naming_as_an_act() -> None:
+    text = 'President Ali Moru called the protests "treasonous" and deployed the army.'
+    assert "PROTEST" not in {e.type for e in events(text)}
+    text = 'Minsk threatened to use force against what it called "provocations" on its border.'
+    assert "REQUEST" not in {e.type for e in events(text)}
+
+
+def test_events_reads_retaliation_with_trade_measures_as_a_sanction() -> None:
+    types = {e.type for e in events("Beijing said it would retaliate with countermeasures on European goods.")}
+    assert "SANCTION" in types and "ASSAULT" not in types
+
+
+def test_events_takes_the_shared_subject_of_a_coordinated_report_as_the_speaker() -> None:
+    text = "Soldiers detained President Ali Moru on Monday and announced that they had seized power."
+    assert "Ali Moru" not in {e.actor for e in events(text)}
+
+
+def test_events_reads_a_first_person_pronoun_in_a_quote_as_its_speaker() -> None:
+    text = 'Gunmen attacked a school. "We will not negotiate with bandits," Governor Uba Sani said.'
+    base = parsed(text)
+    speaker = next(p.name for p in base.people)
+    start = text.index('"We')
+    quote = Quote(text=text[start : text.index(',"')], start=start, end=text.index(',"') + 2, speaker=speaker)
+    coded = EventCoder(Options())(replace(base, quotes=(quote,))).events
+    assert [e.actor for e in coded if e.type == "CONSULT"] == [speaker]

@@ -217,3 +217,20 @@ def test_quantities_read_a_currency_named_by_its_countrys_adjective(sentence: st
 
 def test_quantities_a_clock_time_in_gmt_is_not_a_count() -> None:
     assert quantities_of("Troops withdrew at about 6 p.m. local time (2200 GMT) on Wednesday.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Foreign ministers of the 27-nation bloc agreed the measures.",
+        "ECOWAS, the 15-member regional bloc, condemned the attempt.",
+        "A 12-member delegation will visit Vilnius next week.",
+    ],
+)
+def test_quantities_skip_a_count_that_describes_a_noun_through_a_hyphen(sentence: str) -> None:
+    assert quantities_of(sentence) == []
+
+
+def test_quantities_keep_a_measure_hyphened_to_a_noun() -> None:
+    found = quantities_of("Poland shares a 1,250-km border with Belarus.")
+    assert [(q.value, q.unit) for q in found] == [(1250, "km")]

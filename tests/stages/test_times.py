@@ -268,3 +268,61 @@ def test_times_coming_periods_weekends_and_earlier_this_year(
 def test_times_a_month_of_a_year_named_by_its_distance(sentence: str, text: str, value: str) -> None:
     found = only(sentence)
     assert (found.text, found.value) == (text, value)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("Militants attacked the base at about 5 a.m. on Tuesday.", "about 5 a.m. on Tuesday", "2025-04-01"),
+        (
+            "Rebels killed 38 mourners shortly after midnight on Monday.",
+            "shortly after midnight on Monday",
+            "2025-04-07",
+        ),
+        ("On Tuesday at 5:30 p.m. the army withdrew.", "Tuesday at 5:30 p.m.", "2025-04-01"),
+        ("Police cleared the square at 0630 GMT on Friday.", "0630 GMT on Friday", "2025-04-04"),
+    ],
+)
+def test_times_time_of_day_joins_the_date_beside_it(sentence: str, text: str, value: str) -> None:
+    assert [(t.text, t.value, t.precision) for t in times_of(sentence)] == [(text, value, "day")]
+
+
+def test_times_time_of_day_elsewhere_takes_the_sentences_day_and_turns_past_midnight() -> None:
+    found = times_of("The clashes broke out at about 11 p.m. on Sunday and ended shortly after 2 a.m., officials said.")
+    assert [(t.text, t.value) for t in found] == [
+        ("about 11 p.m. on Sunday", "2025-04-06"),
+        ("shortly after 2 a.m.", "2025-04-07"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Residents said the shooting began shortly after dawn and lasted until around 8 a.m.",
+        "The meeting lasted for nearly three hours.",
+        "Gunfire was heard near the palace for about 90 minutes.",
+    ],
+)
+def test_times_skips_a_time_of_day_without_a_date_and_durations(sentence: str) -> None:
+    assert times_of(sentence) == []
+
+
+def test_times_scheduled_date_takes_the_nearer_year() -> None:
+    sentence = "He accused rivals of stoking unrest ahead of the August 17 general election."
+    assert [t.value for t in times_of(sentence, published="2025-06-03")] == ["2025-08-17"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        (
+            "He was arrested on June 4, 2022, and has been on bail since October that year.",
+            "since October that year",
+            "2022-10",
+        ),
+        ("Fighting began in March 2019 and ended in May the following year.", "May the following year", "2020-05"),
+    ],
+)
+def test_times_that_year_refers_to_the_last_year_named(sentence: str, text: str, value: str) -> None:
+    found = {t.text: t.value for t in times_of(sentence)}
+    assert found[text] == value
