@@ -60,7 +60,11 @@ _PLACE_CUE = re.compile(
     re.IGNORECASE,
 )
 # "in Beirut and Sidon", "from Dayton, Xenia or Troy": later names of a list of places
-_PLACE_LIST_CUE = re.compile(rf"\b(?:in|at|near|from|between|{_MOVES}) [A-Z][\w-]+(?: [A-Z][\w-]+)?(?:,| and| or) $")
+_PLACE_LIST_CUE = re.compile(
+    rf"\b(?:in|at|near|around|outside|from|between|{_MOVES}) [A-Z][\w-]+(?: [A-Z][\w-]+)?(?:,| and| or) $"
+)
+# "residents of Goma and Bukavu": a list after "of" whose first name the gazetteer knows
+_OF_LIST_CUE = re.compile(r"\bof ([A-Z][\w-]+(?: [A-Z][\w-]+)?)(?:,| and| or) $")
 # "known as Hemedti": a person's byname, whatever label the tagger gave it
 _NICKNAME = re.compile(r"\b(?:known as|nicknamed|dubbed|alias|aka|a\.k\.a\.) $", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"\b([A-Z][A-Za-z]+) $")
@@ -109,7 +113,7 @@ class Recogniser:
         if proper is not None:
             found += self._scan_proper(body, list(proper), taken)
         found += self._within_areas(body, found)
-        return [_dateline_case(body, t) for t in _non_overlapping(found)]
+        return [_elliptic(body, _dateline_case(body, t)) for t in _non_overlapping(found)]
 
     def _from_mention(self, body: str, m: Mention, people: frozenset[str]) -> list[Toponym]:
         if not any(w[:1].isupper() for w in m.text.split()):
@@ -152,8 +156,10 @@ class Recogniser:
             return False
         before = body[max(0, m.start - 40) : m.start]
         # a person named elsewhere in full ("Bill Clinton") never gets here: see _name_words
-        cued = _PLACE_CUE.search(before[-24:]) or _PLACE_LIST_CUE.search(before)
-        return bool(cued or self._within(body, m.end) is not None)
+        cued = bool(_PLACE_CUE.search(before[-24:]) or _PLACE_LIST_CUE.search(before))
+        listed = _OF_LIST_CUE.search(before)
+        cued = cued or bool(listed and listed.group(1) in self.gaz)
+        return cued or self._within(body, m.end) is not None
 
     def _metonym(self, text: str) -> bool:
         """Whether an ORG entity is a place standing for its people or government: a
@@ -256,6 +262,19 @@ def _dateline_case(body: str, t: Toponym) -> Toponym:
     if at_line_start and t.text.isupper() and body[t.end : t.end + 1] in (",", " ") and "\n" not in t.text:
         return replace(t, text=t.text.title())
     return t
+
+
+_COMPASS = r"(?:North|South|East|West|Central|Northern|Southern|Eastern|Western)"
+_SHARED_TAIL = re.compile(rf"^ (?:and|or|to) {_COMPASS} ([A-Z][a-z]+)\b")
+
+
+def _elliptic(body: str, t: Toponym) -> Toponym:
+    """ "West and Central Africa": the bare "West" shares the name after the conjunction and
+    is looked up as "West Africa", not as a town called West."""
+    if not re.fullmatch(_COMPASS, t.text):
+        return t
+    m = _SHARED_TAIL.match(body[t.end : t.end + 40])
+    return replace(t, text=f"{t.text} {m.group(1)}") if m else t
 
 
 def _has_org_word(text: str) -> bool:

@@ -16,9 +16,17 @@ from typing import Any
 from eventwire.config import Options
 from eventwire.model import Actor, Analysis, Event, Quantity, Span
 from eventwire.names import fold, slug
-from eventwire.stages.events_details import aid_mode, assault_mode, contexts
+from eventwire.stages.events_details import aid_mode, assault_mode, contexts, result_mode
 from eventwire.stages.events_lexicon import Cues, Frame, load_cues, load_lexicon
-from eventwire.stages.events_modality import CONDITIONAL, INTENDED, REALIZED, background, modality, within_condition
+from eventwire.stages.events_modality import (
+    CONDITIONAL,
+    INTENDED,
+    REALIZED,
+    background,
+    modality,
+    refusal_stands,
+    within_condition,
+)
 from eventwire.stages.events_roles import (
     EntityIndex,
     Filler,
@@ -78,6 +86,9 @@ DEONTIC = Frame(lemma="must", type="REQUEST", governs="request", weight=0.6)
 # What aid is said to be for ("gave $5 million to help Tunisia"): told with the aid, not beside it.
 PURPOSE_OF_AID = frozenset({"SUPPORT", "AID", "COOPERATE"})
 OWNED_OBJECT = frozenset({"SUPPORT", "ACCUSE", "REJECT", "CONCEDE", "AGREE"})
+# Acts whose recipient gains by them ("the release of Bazoum", "aid to refugees"): in a demand
+# for one, that recipient is what is asked for, not who is asked.
+BENEFITING = frozenset({"RETREAT", "CONCEDE", "AID"})
 
 
 @dataclass
@@ -154,6 +165,8 @@ class _Run:
         else:
             actors, recipients = verb_roles(tok, frame, self.cues)
         told = modality(tok, self.cues)
+        if told == CONDITIONAL and frame.governs == "reject" and refusal_stands(tok, self.cues):
+            told = REALIZED
         if told == REALIZED and frame.modality:
             told = frame.modality  # "pledged $300 million": the money is yet to be given
         return Draft(trig, frame.type, frame.mode, told, actors, recipients, light)
@@ -261,8 +274,10 @@ class _Run:
                     d.mode = d.mode or REQUEST_MODES.get(first.type)
                 # "condemned an attack by X": the recipient is who did the act
                 inner = {g.token.i for g in content}
-                # "called for sanctions against Nigeria": failing a doer, the act's target
-                d.recipients = [r for r in d.recipients if r.i not in inner] or first.actors or first.recipients
+                # "called for sanctions against Nigeria": failing a doer, the act's target;
+                # "demanded the release of Bazoum" asks his captors, who go unnamed
+                target = first.recipients if first.type not in BENEFITING else []
+                d.recipients = [r for r in d.recipients if r.i not in inner] or first.actors or target
             return
         if d.type == "ASSAULT" and not d.frame.nominal:
             for g in content:
@@ -304,6 +319,8 @@ class _Run:
         recipients = [r for r in self.names(d.recipients, d, sent) if r.name not in {a.name for a in actors}]
         if not recipients and d.type in OWNED_OBJECT and not d.frame.nominal:
             recipients = [r for r in self.names(owners(d.token), d, sent) if r.name not in {a.name for a in actors}]
+        if not recipients and d.frame.object_owner and d.trigger.matched is not None:
+            recipients = [r for r in self.served(d.trigger.matched) if r.name not in {a.name for a in actors}]
         if d.type == "ASSAULT" and not self.violent(d, recipients, sent):
             return  # "England beat France 2-1", "hit by rising prices": no violence
         if d.type == "ASSAULT" and criticism(d.token, self.cues):
@@ -327,7 +344,8 @@ class _Run:
             pairs = [(a, r) for a in some_actors for r in some_recipients]
         mode = d.mode
         if d.type == "ASSAULT" and mode is None:
-            mode = assault_mode(d.token, self.cues)
+            cause = d.governor.mode if d.governor is not None and d.governor.type == "ASSAULT" else None
+            mode = assault_mode(d.token, self.cues) or cause or result_mode(d.token, self.cues)
         elif d.type == "AID" and mode is None:
             mode = aid_mode(d.trigger.matched if d.trigger.matched is not None else d.token, self.cues)
             mode = mode or needy_aid(d.recipients, self.cues)
@@ -374,6 +392,12 @@ class _Run:
                 found = [self.register(f)]
             out += [g for g in found if g.name not in {x.name for x in out}]
         return out
+
+    def served(self, envoy: Token) -> list[Filler]:
+        """ "summoned China's ambassador", "expelled two Russian diplomats": the known entities
+        the envoys stand for (an unnamed "the ambassador" stands for no one here)."""
+        found = (fill(t, self.index, self.cues) for t in expand([envoy]))
+        return [f for f in found if f is not None and f.known and not f.pronoun]
 
     def partners(self, ante: Filler, pron: Filler, d: Draft) -> list[Filler]:
         """ "Qatar and Egypt said their mediation ...": a plural pronoun whose antecedent is

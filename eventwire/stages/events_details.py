@@ -33,8 +33,31 @@ def assault_mode(tok: Token, cues: Cues) -> str | None:
             words |= {t.lemma_.lower() for t in c.subtree}
         if c.dep_ == "prep" and c.lemma_ in ("with", "by", "in", "using"):
             words |= {t.lemma_.lower() for t in c.subtree}
+    return _first_mode(words, cues)
+
+
+def _first_mode(words: set[str], cues: Cues) -> str | None:
     modes = {cues.assault_modes[w] for w in words if w in cues.assault_modes}
     return next((m for m in ASSAULT_MODE_ORDER if m in modes), None)
+
+
+def result_mode(tok: Token, cues: Cues) -> str | None:
+    """The ASSAULT mode of a participle of result ("fired live bullets into the crowd, killing
+    five", "used live ammunition to disperse them, killing three"): the weapons named by the
+    clause it follows, its subject, object and instruments."""
+    if tok.dep_ != "advcl" or tok.tag_ != "VBG":
+        return None
+    head = tok.head
+    for _ in range(3):
+        words = {head.lemma_.lower()}
+        for c in head.children:
+            if c.dep_ in ("nsubj", "dobj") or (c.dep_ == "prep" and c.lemma_ in ("with", "by", "using")):
+                words |= {t.lemma_.lower() for t in c.subtree}
+        found = _first_mode(words, cues)
+        if found is not None or head.dep_ not in ("xcomp", "advcl", "conj") or head.head.i == head.i:
+            return found
+        head = head.head
+    return None
 
 
 def aid_mode(given: Token, cues: Cues) -> str | None:

@@ -56,6 +56,8 @@ class Frame:
     object_place: bool = False
     object_money: bool = False
     object_owned: bool = False
+    cargo: frozenset[str] = frozenset()
+    object_owner: bool = False
     modality: str | None = None
     carrier: bool = False
     poss_patient: bool = False
@@ -88,6 +90,7 @@ _SETS = (
     "object_marked",
     "subject_marked",
     "prep_object",
+    "cargo",
 )
 
 
@@ -156,6 +159,7 @@ class Cues:
     aid_beneficiaries: frozenset[str] = frozenset()
     cancel_phrasals: dict[str, frozenset[str]] = field(default_factory=dict)
     naming_verbs: frozenset[str] = frozenset()
+    cargo_verbs: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4)
@@ -205,6 +209,7 @@ def load_cues(path: Path | str | None = None) -> Cues:
         deliberative_bodies=frozenset(raw.get("deliberative_bodies", {}).get("nouns", ())),
         aid_beneficiaries=frozenset(raw.get("aid_beneficiaries", {}).get("nouns", ())),
         naming_verbs=frozenset(raw.get("naming_verbs", {}).get("verbs", ())),
+        cargo_verbs=frozenset(raw.get("cargo_verbs", {}).get("verbs", ())),
         cancel_phrasals={k: frozenset(v) for k, v in raw.get("cancel_phrasals", {}).get("verbs", {}).items()},
     )
 

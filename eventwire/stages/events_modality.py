@@ -54,6 +54,12 @@ def _conditioned(tok: Token, cues: Cues) -> bool:
     return False
 
 
+def refusal_stands(tok: Token, cues: Cues) -> bool:
+    """A refusal with an "unless" clause hung on it ("refused to withdraw unless the siege
+    was lifted"): the refusal was made; the condition is on what is refused."""
+    return _conditioned(tok, cues) and not in_condition(tok, cues) and _aux(tok, cues) != CONDITIONAL
+
+
 def in_condition(tok: Token, cues: Cues) -> bool:
     """``tok`` heads the "if" clause itself (the condition, not the consequence)."""
     while tok.dep_ == "conj" and tok.head.i != tok.i:

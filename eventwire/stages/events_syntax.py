@@ -78,13 +78,14 @@ def clause_head(tok: Token) -> Token:
 
 
 def deduplicated(events: list[Event]) -> list[Event]:
-    """One event per type and actor in a sentence, unless the recipients differ: the
+    """One event per type, kind and actor in a sentence, unless the recipients differ: the
     "to discuss" of "telephoned Kozyrev to discuss" is the same consultation, and the
     "to protest against Sweden" of "began a hunger strike" names the strike's target."""
     order = sorted(events, key=lambda e: (MODALITY_RANK.get(e.modality, 5), e.recipient is None, -e.confidence))
     kept: list[Event] = []
     for e in order:
-        same = [i for i, k in enumerate(kept) if k.type == e.type and k.actor == e.actor]
+        # "seized power, detaining the president": a seizure and an arrest are two acts
+        same = [i for i, k in enumerate(kept) if k.type == e.type and k.actor == e.actor and _same_kind(k, e)]
         if any(kept[i].recipient == e.recipient or e.recipient is None for i in same):
             for i in same:
                 if kept[i].mode is None and e.mode is not None:
@@ -97,6 +98,13 @@ def deduplicated(events: list[Event]) -> list[Event]:
             continue
         kept.append(e)
     return sorted(kept, key=lambda e: e.trigger.start if e.trigger else e.evidence.start)
+
+
+def _same_kind(a: Event, b: Event) -> bool:
+    """Two events of one type may be one act, unless they are coercions of different modes: an
+    arrest and a seizure of power are two acts, where the modes of an attack (its weapons) or
+    of a protest ("a hunger strike to protest") tell one act twice."""
+    return a.type != "COERCE" or a.mode is None or b.mode is None or a.mode == b.mode
 
 
 def internal_meeting(actors: list[Token], cues: Cues) -> bool:

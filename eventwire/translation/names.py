@@ -12,6 +12,9 @@ verbatim ("Xq1"), and put back afterwards. Two sources of names:
   Branca"), after a verb of attribution without an article ("disse Leão", "segundo
   Guerra"), or before an apposition ("Pedro Rocha, porta-voz do grupo,").
 
+Figures with a separator ("150.5", "4,634") are masked the same way: the model copies
+placeholders verbatim but miscopies digits ("4,634 suspeitos" -> "43,634 suspects").
+
 When the model drops or mangles a placeholder, the sentence is translated again without
 them (see :func:`restore`): a whole translation with one translated name beats a broken one.
 """
@@ -37,6 +40,8 @@ _UPPER = "A-ZÀ-ÖØ-Þ"
 # joined by a hyphen or apostrophe ("al-Askari", "d'Ávila").
 _NAME_WORD = rf"(?:[{_UPPER}][\w'’\-]*|[a-z]{{1,3}}[\-'’][{_UPPER}][\w'’\-]*)"
 _PLACEHOLDER = "Xq{}"
+# a figure with a thousands or decimal separator (written the English way by the pre-editor)
+_FIGURE = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)+(?!\w|[.,]\d)")
 _DIRECT = re.compile(r",?\s+")
 _COMPLEMENT = re.compile(r"\s+[^,.;:!?\"“”()]{1,60}?,\s+")
 
@@ -158,8 +163,12 @@ class NameGuard:
         return previous is not None and previous.group(1).lower() in self.lexicon.determiners
 
     def mask(self, sentence: str) -> Masked:
-        """``sentence`` with each protected name replaced by a placeholder."""
+        """``sentence`` with each protected name and figure replaced by a placeholder."""
         spans = self.find(sentence)
+        for figure in _FIGURE.finditer(sentence):
+            if all(figure.end() <= s or figure.start() >= e for s, e in spans):
+                spans.append(figure.span())
+        spans.sort()
         if not spans:
             return Masked(sentence)
         pattern = _PLACEHOLDER if "Xq" not in sentence else "Zq{}"

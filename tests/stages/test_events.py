@@ -672,3 +672,77 @@ def test_events_reads_a_first_person_pronoun_in_a_quote_as_its_speaker() -> None
     quote = Quote(text=text[start : text.index(',"')], start=start, end=text.index(',"') + 2, speaker=speaker)
     coded = EventCoder(Options())(replace(base, quotes=(quote,))).events
     assert [e.actor for e in coded if e.type == "CONSULT"] == [speaker]
+
+
+def test_events_does_not_make_the_one_to_be_freed_the_recipient_of_a_demand() -> None:
+    ev = one("ECOWAS demanded the release of President Mohamed Bazoum.", "REQUEST")
+    assert ev.recipient != "Mohamed Bazoum"
+    # who is asked to withdraw is who holds the troops
+    assert one("Protesters demanded the withdrawal of French troops from Niger.", "REQUEST").recipient == "France"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Jordan sent 40 trucks loaded with flour to Gaza on Wednesday.", "Jordan"),
+        ("Turkey flew three planes carrying tents and blankets to the region on Friday.", "Turkey"),
+        ("A UN convoy carrying medicine reached the besieged city on Thursday.", "United Nations"),
+    ],
+)
+def test_events_reads_aid_carried_by_vehicles_as_aid(text: str, actor: str) -> None:
+    ev = one(text, "AID")
+    assert (ev.actor, ev.mode) == (actor, "humanitarian")
+
+
+def test_events_does_not_read_what_people_carry_as_aid() -> None:
+    assert "AID" not in {e.type for e in events("Soldiers carrying weapons patrolled the streets of the capital.")}
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "recipient"),
+    [
+        ("The Philippines summoned China's ambassador on Tuesday.", "ACCUSE", "China"),
+        ("The Philippines lodged a diplomatic protest with China.", "ACCUSE", "China"),
+        ("Estonia expelled two Russian diplomats on Monday.", "SANCTION", "Russia"),
+    ],
+)
+def test_events_reads_the_state_an_envoy_serves_as_the_recipient(text: str, type_: str, recipient: str) -> None:
+    assert one(text, type_).recipient == recipient
+
+
+def test_events_codes_arson_as_assault_or_as_a_riot_by_who_sets_the_fire() -> None:
+    assert one("Protesters set fire to the French embassy in Niamey.", "PROTEST").mode == "riot"
+    assert one("Gunmen set fire to a church in Kaduna state.", "ASSAULT").actor == "Gunmen"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police fired live bullets into the crowd, killing five people.",
+        "Troops used live ammunition to disperse the protesters, killing three.",
+    ],
+)
+def test_events_gives_a_killing_the_weapons_of_the_clause_it_follows(text: str) -> None:
+    assert {e.mode for e in events(text) if e.type == "ASSAULT"} == {"firearms"}
+
+
+def test_events_reads_tear_gas_and_water_cannon_as_coercion() -> None:
+    types = {e.type for e in events("Police fired tear gas and water cannon at protesters in Nairobi.")}
+    assert "COERCE" in types and "ASSAULT" not in types
+
+
+def test_events_keeps_a_refusal_with_an_unless_clause_realized() -> None:
+    ev = one("Rebels refused to withdraw from the town unless the government lifted the siege.", "REJECT")
+    assert ev.modality == "realized"
+
+
+def test_events_codes_a_coup_as_a_seizure_apart_from_the_arrest() -> None:
+    found = {(e.type, e.mode) for e in events("The army seized power in Niger on Wednesday, detaining the president.")}
+    assert {("COERCE", "seize"), ("COERCE", "arrest")} <= found
+    assert one("Mutinous soldiers ousted President Ali Moru in July.", "COERCE").mode == "seize"
+    assert "COERCE" not in {e.type for e in events("Parliament ousted the prime minister in a no-confidence vote.")}
+
+
+def test_events_codes_ramming_a_vessel_as_an_assault() -> None:
+    ev = one("Coast guard vessels rammed two Philippine supply boats near the shoal.", "ASSAULT")
+    assert ev.recipient == "Philippines"

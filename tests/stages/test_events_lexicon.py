@@ -110,3 +110,10 @@ def test_cues_list_the_words_of_possessed_groups_relational_nouns_and_vows() -> 
     assert "vow" in cues.vow_verbs
     assert "help" in cues.beneficiary_verbs
     assert "village" in cues.place_nouns
+
+
+def test_lexicon_reads_the_vehicles_whose_load_is_sent_and_the_envoys_owner() -> None:
+    send = next(f for f in load_lexicon().verbs["send"] if f.cargo)
+    assert {"truck", "convoy"} <= send.cargo and "flour" in send.object
+    assert any(f.object_owner for f in load_lexicon().verbs["summon"])
+    assert {"carry", "load"} <= load_cues().cargo_verbs

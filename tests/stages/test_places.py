@@ -144,3 +144,22 @@ def test_places_congo_among_places_of_eastern_congo_is_the_democratic_republic()
 def test_places_a_bare_name_of_a_town_and_its_municipality_is_the_town() -> None:
     found = places("Police raided mining camps in Roraima state. A judge in Boa Vista ordered the suspects held.")
     assert found["Boa Vista"] == ("BR", "city")
+
+
+def test_an_unresolved_name_of_an_organisation_is_not_a_place() -> None:
+    text = (
+        "The EU added the state airline Belavia to its sanctions list on Thursday. Flights of Belavia to Rome "
+        "were halted. Belavia said the decision was unfair."
+    )
+    names = [p.name for p in analyse(text, stages=STAGES).places]
+    assert "Belavia" not in names and "EU" not in names
+
+
+def test_a_compass_word_shares_the_region_named_after_the_conjunction() -> None:
+    places = analyse("Coups have shaken West and Central Africa since 2020.", stages=STAGES).places
+    assert [(p.name, p.kind) for p in places] == [("West Africa", "region"), ("Central Africa", "region")]
+
+
+def test_a_town_listed_after_another_town_is_a_place() -> None:
+    places = analyse("Residents of Goma and Bukavu said the truce held.", stages=STAGES).places
+    assert [p.name for p in places] == ["Goma", "Bukavu"]

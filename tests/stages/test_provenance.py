@@ -167,11 +167,27 @@ def test_load_media_reads_a_file_given_by_path(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("note", "language"),
     [
-        ("(Translated from the French by Reuters)", "fr"),
-        ("Translated from Portuguese by the newsroom.", "pt"),
         ("This story was translated from the original Arabic.", "ar"),
+        ("Machine translated from Turkish by DeepL.", "tr"),
+        ("This article was automatically translated from Spanish.", "es"),
     ],
 )
 def test_a_translation_note_names_the_source_language(note: str, language: str) -> None:
     found = find_provenance(BODY, (Removed(note, "republication note"),))
     assert (found.machine_translated, found.source_language) == (True, language)
+
+
+@pytest.mark.parametrize(
+    ("removed", "language"),
+    [
+        ((Removed("(Translated from the French by Reuters)", "republication note"),), "fr"),
+        ((Removed("Translated from Urdu by AFP.", "republication note"),), "ur"),
+        ((Removed("Translated from Portuguese by the newsroom.", "republication note"),), "pt"),
+        ((Removed("Source: El País", "source line"), Removed("Translated by Ana Ruiz.", "republication note")), "es"),
+    ],
+)  # fmt: skip
+def test_a_human_translation_keeps_its_language_but_is_not_machine_translated(
+    removed: tuple[Removed, ...], language: str
+) -> None:
+    found = find_provenance(BODY, removed)
+    assert (found.machine_translated, found.source_language) == (False, language)

@@ -142,3 +142,21 @@ def test_a_quoted_sentence_standing_alone_goes_on_with_the_previous_speaker() ->
 def test_a_quote_after_another_speakers_words_is_not_the_previous_speakers() -> None:
     found = quotes_of('"We will win," said Ali Hassan, a commander. Another officer disagreed: "The enemy is strong."')
     assert found[1][1] is None
+
+
+def test_a_straight_quote_left_open_at_a_paragraph_end_goes_on_in_the_next() -> None:
+    text = (
+        '"We want a future in Europe," said Nino Beridze, a 34-year-old teacher. "This law takes it away.'
+        '\n\n"We will stay in the square until it is withdrawn."'
+    )
+    found = quotes_of(text)
+    assert [q[0].split("\n")[0] for q in found] == ["We want a future in Europe", "This law takes it away."]
+    assert found[1][0].endswith("until it is withdrawn")
+    assert found[1][1] == found[0][1] == "Nino Beridze"
+
+
+def test_a_quote_alone_in_the_paragraph_after_an_attribution_keeps_the_speaker() -> None:
+    found = quotes_of(
+        '"The airline has carried migrants to the border for months," Josep Borrell said.\n\n"This is a clear message."'
+    )
+    assert found[1][:2] == ("This is a clear message", "Josep Borrell")

@@ -105,8 +105,12 @@ def test_times_event_clause_after_since_spans_from_since() -> None:
         ("Talks ran between March and May.", "between March and May", "2025-03", "month"),
         ("The war lasted from 2019 to 2021.", "from 2019 to 2021", "2019", "year"),
         ("Talks ran between March and May 2023.", "between March and May 2023", "2023-03", "month"),
+        ("Attacks rose from November 2020 to November 2022.", "from November 2020 to November 2022", "2020-11",
+         "month"),
+        ("The rise in attacks of November 2020 to November 2022 was steep.", "November 2020 to November 2022",
+         "2020-11", "month"),
     ],
-)
+)  # fmt: skip
 def test_times_range_is_one_expression_valued_at_its_start(
     sentence: str, text: str, value: str, precision: str
 ) -> None:
@@ -142,6 +146,42 @@ def test_times_without_publication_date_keeps_only_absolute_values(sentence: str
     ],
 )
 def test_times_skips_durations_names_and_counts(sentence: str) -> None:
+    assert times_of(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value", "precision", "approximate"),
+    [
+        ("Militants have blockaded the town for much of the past two weeks.", "the past two weeks", "2025-03-24",
+         "week", False),
+        ("Police said they had detained 27 protesters over the last 48 hours.", "the last 48 hours", "2025-04-05",
+         "day", False),
+        ("Prices have climbed over the past few months.", "the past few months", "2025-01", "month", True),
+        ("Fighting around the town has killed dozens in recent days.", "recent days", "2025-04-04", "day", True),
+        ("A ceasefire between the army and the rebels largely held over the weekend.", "the weekend", "2025-04-05",
+         "day", True),
+        ("Rebels shelled the displacement camp overnight, killing 11 people.", "overnight", "2025-04-06", "day",
+         True),
+    ],
+)  # fmt: skip
+def test_times_periods_ending_at_publication_the_weekend_and_overnight(
+    sentence: str, text: str, value: str, precision: str, approximate: bool
+) -> None:
+    found = only(sentence)
+    assert (found.text, found.value, found.precision, found.approximate) == (text, value, precision, approximate)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The currency lost half its value almost overnight.",
+        "The army imposed an overnight curfew on the city.",
+        "He spent the last week of the talks in a hotel.",
+        "The weekend edition of the paper was seized.",
+        "It was the last day of the summit.",
+    ],
+)
+def test_times_skips_overnight_as_suddenly_and_final_periods(sentence: str) -> None:
     assert times_of(sentence) == []
 
 

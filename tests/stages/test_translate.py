@@ -125,6 +125,20 @@ def test_translate_finds_the_times_and_quantities_of_the_original() -> None:
     assert 50000 in {q.value for q in a.quantities}
 
 
+POLICE_PT = (
+    "LISBOA, 4 Abr (Lusa) - A Polícia Judiciária deteve 4.634 suspeitos e apreendeu 2,5 toneladas de cocaína "
+    "nesta segunda, informou o ministério. O julgamento dos líderes da rede está marcado para 15/11/2025."
+)
+
+
+def test_translate_reads_portuguese_dates_and_figures_as_written() -> None:
+    a = run(POLICE_PT)
+    times = {t.value for t in a.times}
+    assert {"2025-04-04", "2025-04-07", "2025-11-15"} <= times  # dateline, "nesta segunda", "15/11/2025"
+    assert {4634, 2.5} <= {q.value for q in a.quantities}
+    assert a.article.body.startswith("LISBON, April 4 (Lusa)")
+
+
 def test_translate_marks_the_article_as_translated_by_eventwire() -> None:
     article = run(PT_BR).article
     assert article.language == "en"

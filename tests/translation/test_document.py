@@ -98,5 +98,18 @@ def test_document_puts_back_the_quotation_marks_of_a_quote_over_several_sentence
 def test_document_translates_a_capitalised_dateline_and_keeps_it_in_capitals() -> None:
     engine = WordEngine()
     result = DocumentTranslator(engine, "pt", PT).translate("GUERRA, 7 Abr - O grupo recuou.")
-    assert engine.calls == [["Guerra, 7 Abr - O grupo recuou."]]
-    assert result.text == "WAR, 7 Abr - the group withdrew."
+    assert engine.calls == [["Guerra, 7 de abril - O grupo recuou."]]
+    assert result.text == "WAR, 7 de abril - the group withdrew."
+
+
+class DigitEngine(WordEngine):
+    """Miscopies digits (not those of placeholders), as the model does with figures ("4,634" -> "43,634")."""
+
+    def translate(self, sentences: Sequence[str], source: str) -> list[str]:
+        return [re.sub(r"(?<![A-Za-z\d])\d", lambda m: m.group() * 2, s) for s in super().translate(sentences, source)]
+
+
+def test_document_keeps_figures_with_decimal_commas_exact() -> None:
+    source = "O grupo recuou 4.634 metros e 150,5 quilómetros."
+    result = DocumentTranslator(DigitEngine(), "pt", PT, NameGuard([], PT)).translate(source)
+    assert result.text == "the group withdrew 4,634 metros e 150.5 quilómetros."

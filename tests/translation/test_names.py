@@ -90,3 +90,14 @@ def test_names_placeholders_avoid_text_that_already_looks_like_one() -> None:
     masked = guard().mask("O modelo Xq7 foi usado por Maduro.")
     assert masked.names == (("Zq1", "Maduro"),)
     assert "Zq1" in masked.text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figures"),
+    [
+        ("A polícia deteve 4,634 suspeitos e apreendeu 1.5 toneladas.", ["4,634", "1.5"]),
+        ("A milícia libertou 33 reféns em 2025.", []),  # plain figures the model copies well
+    ],
+)
+def test_names_figures_with_a_separator_are_protected_like_names(sentence: str, figures: list[str]) -> None:
+    assert protected(sentence) == figures
