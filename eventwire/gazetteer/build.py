@@ -17,6 +17,7 @@ import tempfile
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -295,9 +296,11 @@ def _find(cols: _Columns, name: str, levels: tuple[int, ...], cc: str) -> int | 
     return max(hits, key=lambda i: cols.population[i], default=None)
 
 
+@lru_cache(maxsize=1)
 def stamp() -> str:
     """What the gazetteer depends on, hashed: eventwire, the source packages, the tables and
-    the code that builds it (a change to the builder rebuilds the cache without a release)."""
+    the code that builds it (a change to the builder rebuilds the cache without a release).
+    Computed once per process: reading package metadata costs milliseconds per call."""
     h = hashlib.sha1(FORMAT.encode())
     h.update(__version__.encode())
     for module in (__file__, sources.__file__):
