@@ -300,10 +300,15 @@ def institution_links(doc: Any, kb: KnowledgeBase, links: list[Link]) -> list[Li
     force = kb.records[next(iter(forces))] if len(forces) == 1 else None
     body = text_of(doc)
     out = []
-    for tok in tokens_of(doc, STATE_INSTITUTIONS):
+    found = tokens_of(doc, STATE_INSTITUTIONS)
+    owned = _owned_institutions(found, kb, links)
+    for tok in found:
         if tok.pos_ not in ("NOUN", "PROPN"):
             continue
         rec = force if force is not None and tok.lower_ in ARMED_INSTITUTIONS else state
+        earlier = [rid for i, rid in owned if i < tok.i]
+        if earlier and (rec is None or rec.type == "state"):
+            rec = kb.records[earlier[-1]]  # "Niger's military government ... the army"
         if rec is None:
             continue
         start = _institution_start(tok)
@@ -315,6 +320,22 @@ def institution_links(doc: Any, kb: KnowledgeBase, links: list[Link]) -> list[Li
 
 
 ARMED_INSTITUTIONS = frozenset({"army", "military"})
+
+
+def _owned_institutions(found: list[Any], kb: KnowledgeBase, links: list[Link]) -> list[tuple[int, str]]:
+    """(token index, state id) of institutions the text gives an owner: "Niger's military
+    government". A later bare "the government" or "the army" is most likely the same state's,
+    whichever state the article names most (a mediator is often named more often)."""
+    states = {(lk.start, lk.end): lk.key for lk in links if lk.kind == "actor" and _type(kb, lk.key) == "state"}
+    out = []
+    for tok in found:
+        owner = next((c for c in tok.lefts if c.dep_ == "poss"), None)
+        if owner is None:
+            continue
+        rid = next((k for (s, e), k in states.items() if s <= owner.idx < e), None)
+        if rid is not None:
+            out.append((tok.i, rid))
+    return out
 # Words that name a branch of a state's service, not another owner ("riot police").
 SERVICE_WORDS = frozenset({"riot", "border", "security", "secret", "traffic", "military", "federal", "state"})
 

@@ -227,8 +227,14 @@ def _future(doc: Any, match: Match, lex: TimeLexicon) -> bool:
         return True
     if token.lemma_.lower() in lex.future_heads and _DEADLINE_PREPOSITIONS.intersection(path):
         return True  # "committing both sides to a final deal by the end of August"
-    infinitive = "to" in auxiliaries
-    return infinitive and token.head.lemma_.lower() in lex.future_heads
+    # an infinitive under a verb of commitment, also through a chain of infinitives ("commits
+    # the rebels to withdraw ... and the army to release prisoners by April")
+    while "to" in auxiliaries and token.head.i != token.i:
+        token = token.head
+        if token.lemma_.lower() in lex.future_heads:
+            return True
+        auxiliaries = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+    return False
 
 
 # Prepositions between a verb of commitment and a time that make the time its deadline.

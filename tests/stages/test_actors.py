@@ -431,3 +431,16 @@ def test_words_with_no_capital_are_never_a_person() -> None:
 
     a = analyse('"We have waited four days," said Freddy Choque, a 52-year-old lorry driver.', stages=STAGES)
     assert [p.name for p in a.people] == ["Freddy Choque"]
+
+
+def test_the_army_after_a_states_own_government_is_that_states_even_if_a_mediator_leads() -> None:
+    from tests.conftest import analyse
+
+    a = analyse(
+        "Niger's military government and rebel groups signed a ceasefire after talks mediated by "
+        "Algeria. Algeria's foreign minister said Algeria would host more talks. Clashes between "
+        "the army and the rebels killed 35 people in January.",
+        stages=STAGES,
+    )
+    niger = next(x for x in a.actors if x.id == "state-ne")
+    assert "the army" in [m.text for m in niger.mentions]

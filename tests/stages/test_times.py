@@ -366,3 +366,14 @@ def test_times_scheduled_date_takes_the_nearer_year() -> None:
 def test_times_that_year_refers_to_the_last_year_named(sentence: str, text: str, value: str) -> None:
     found = {t.text: t.value for t in times_of(sentence)}
     assert found[text] == value
+
+
+def test_a_deadline_under_a_chain_of_infinitives_after_a_commitment_looks_ahead() -> None:
+    from tests.conftest import analyse
+
+    a = analyse(
+        "The agreement commits the rebels to withdraw from three towns and the army to release "
+        "about 120 prisoners by the end of April, officials said.",
+        published="2025-03-14",
+    )
+    assert [t.value for t in a.times if "April" in t.text] == ["2025-04"]
