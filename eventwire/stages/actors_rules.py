@@ -336,6 +336,8 @@ def _owned_institutions(found: list[Any], kb: KnowledgeBase, links: list[Link]) 
         if rid is not None:
             out.append((tok.i, rid))
     return out
+
+
 # Words that name a branch of a state's service, not another owner ("riot police").
 SERVICE_WORDS = frozenset({"riot", "border", "security", "secret", "traffic", "military", "federal", "state"})
 
