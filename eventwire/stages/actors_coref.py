@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from eventwire.stages.actors_rules import Link, sentence_window, token_at, tokens_of
-from eventwire.stages.parse import text_of
+from eventwire.stages.actors_rules import Link, sentence_window, token_at
+from eventwire.stages.parse import text_of, tokens_of
 
 # Possessives are left out: "their homes" names the owner only in passing, and evaluation
 # sets (re3d) annotate the pronouns that stand for an actor, not possessive determiners.

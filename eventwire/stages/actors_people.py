@@ -15,8 +15,8 @@ from typing import Any
 
 from eventwire.kb import KnowledgeBase
 from eventwire.names import fold, loose, slug
-from eventwire.stages.actors_rules import LEXICONS, Link, guess_type, token_at, tokens_of
-from eventwire.stages.parse import text_of
+from eventwire.stages.actors_rules import LEXICONS, Link, guess_type, token_at
+from eventwire.stages.parse import text_of, tokens_of
 
 
 @lru_cache(maxsize=2)

@@ -15,13 +15,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import numpy
-from spacy.attrs import LOWER
-from spacy.strings import get_string_id
-
 from eventwire.kb import KnowledgeBase
 from eventwire.names import fold
-from eventwire.stages.parse import text_of
+from eventwire.stages.parse import text_of, tokens_of
 
 LEXICONS = Path(__file__).resolve().parents[1] / "data" / "lexicons"
 
@@ -70,19 +66,6 @@ class Link:
     key: str  # a knowledge-base id, or "u:<slug>" for an actor the base lacks
     name: str  # the surface name of an unknown actor; the record name for a known one
     how: str = "kb"
-
-
-@lru_cache(maxsize=2)
-@lru_cache(maxsize=32)
-def _hashes(words: frozenset[str]) -> Any:
-    return numpy.fromiter((get_string_id(w) for w in words), dtype=numpy.uint64, count=len(words))
-
-
-def tokens_of(doc: Any, words: frozenset[str]) -> list[Any]:
-    """The tokens of ``doc`` whose lower-case form is one of ``words``, found in the parse's
-    arrays: iterating a Doc builds a Python object per token, which costs more than the rule."""
-    found = numpy.nonzero(numpy.isin(doc.to_array(LOWER), _hashes(words)))[0]
-    return [doc[int(i)] for i in found]
 
 
 def sentence_window(doc: Any) -> Callable[[int], int]:

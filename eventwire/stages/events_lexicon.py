@@ -162,6 +162,15 @@ class Cues:
     cargo_verbs: frozenset[str] = frozenset()
 
 
+def _cue_words(raw: dict[str, Any], key: str) -> frozenset[str]:
+    """An optional cue list of ``cues.json``: a plain list, or an object holding a ``_doc``
+    note and one list ("verbs", "nouns")."""
+    value = raw.get(key, ())
+    if isinstance(value, dict):
+        value = next((v for k, v in value.items() if not k.startswith("_")), ())
+    return frozenset(value)
+
+
 @lru_cache(maxsize=4)
 def load_cues(path: Path | str | None = None) -> Cues:
     """The coder's cue lists at ``path`` (default: the packaged ``cues.json``)."""
@@ -199,17 +208,17 @@ def load_cues(path: Path | str | None = None) -> Cues:
         contexts={k: frozenset(v) for k, v in raw["contexts"].items()},
         verbal_attack_verbs=frozenset(raw.get("verbal_attack", {}).get("verbs", ())),
         verbal_attack_objects=frozenset(raw.get("verbal_attack", {}).get("objects", ())),
-        effort_nouns=frozenset(raw.get("effort_nouns", ())),
-        rioters=frozenset(raw.get("rioters", ())),
-        beneficiary_verbs=frozenset(raw.get("beneficiary_verbs", {}).get("verbs", ())),
-        possessed_groups=frozenset(raw.get("possessed_groups", {}).get("nouns", ())),
-        relational_nouns=frozenset(raw.get("relational_nouns", {}).get("nouns", ())),
-        place_nouns=frozenset(raw.get("place_nouns", {}).get("nouns", ())),
-        vow_verbs=frozenset(raw.get("vow_verbs", {}).get("verbs", ())),
-        deliberative_bodies=frozenset(raw.get("deliberative_bodies", {}).get("nouns", ())),
-        aid_beneficiaries=frozenset(raw.get("aid_beneficiaries", {}).get("nouns", ())),
-        naming_verbs=frozenset(raw.get("naming_verbs", {}).get("verbs", ())),
-        cargo_verbs=frozenset(raw.get("cargo_verbs", {}).get("verbs", ())),
+        effort_nouns=_cue_words(raw, "effort_nouns"),
+        rioters=_cue_words(raw, "rioters"),
+        beneficiary_verbs=_cue_words(raw, "beneficiary_verbs"),
+        possessed_groups=_cue_words(raw, "possessed_groups"),
+        relational_nouns=_cue_words(raw, "relational_nouns"),
+        place_nouns=_cue_words(raw, "place_nouns"),
+        vow_verbs=_cue_words(raw, "vow_verbs"),
+        deliberative_bodies=_cue_words(raw, "deliberative_bodies"),
+        aid_beneficiaries=_cue_words(raw, "aid_beneficiaries"),
+        naming_verbs=_cue_words(raw, "naming_verbs"),
+        cargo_verbs=_cue_words(raw, "cargo_verbs"),
         cancel_phrasals={k: frozenset(v) for k, v in raw.get("cancel_phrasals", {}).get("verbs", {}).items()},
     )
 

@@ -8,7 +8,6 @@ carry the record id in ``kb_id``.
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import replace
 from functools import lru_cache
@@ -23,6 +22,7 @@ from eventwire.model import Analysis, Mention
 from eventwire.stages.actors_people import titles
 from eventwire.stages.actors_rules import guess_type
 from eventwire.stages.parse import load_model, text_of
+from eventwire.stages.times_rules import load_time_lexicon
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"})
 LABEL_OF_TYPE = {"person": "PERSON", "state": "GPE"}
@@ -131,9 +131,10 @@ def kb_mentions(doc: Doc, kb: KnowledgeBase, matchers: tuple[PhraseMatcher, Phra
     return out
 
 
-# Month names and their abbreviations, which the model sometimes tags as a person or place
-# in a dateline ("BAMAKO, 12 Mar (Reuters)").
-MONTHS = frozenset(m.lower() for m in (*calendar.month_name[1:], *calendar.month_abbr[1:], "Sept"))
+# Month names and their abbreviations (the times stage's lexicon), which the model sometimes
+# tags as a person or place in a dateline ("BAMAKO, 12 Mar (Reuters)").
+_TIME_WORDS = load_time_lexicon()
+MONTHS = frozenset((*_TIME_WORDS.months, *_TIME_WORDS.month_abbreviations))
 
 
 def _a_month(tokens: list[Any]) -> bool:

@@ -47,6 +47,19 @@ def load_model(name: str, max_length: int) -> Any:
 LEMMA_FIXES = Path(__file__).resolve().parents[1] / "data" / "lexicons" / "lemma_fixes.json"
 
 
+@lru_cache(maxsize=64)
+def _ids(words: frozenset[str]) -> Any:
+    return numpy.fromiter((get_string_id(w) for w in words), dtype=numpy.uint64, count=len(words))
+
+
+def tokens_of(doc: Any, words: frozenset[str], attr: int = LOWER) -> list[Any]:
+    """The tokens of ``doc`` whose ``attr`` (lower-case form by default, or ``LEMMA``) is one
+    of ``words``, found in the parse's arrays: iterating a Doc builds a Python object per
+    token, which costs more than most rules that look for a few words."""
+    found = numpy.nonzero(numpy.isin(doc.to_array(attr), _ids(words)))[0]
+    return [doc[int(i)] for i in found]
+
+
 LEMMA_COMPONENT = "eventwire_lemma_fixes"
 
 
@@ -63,9 +76,7 @@ def fix_lemmas(doc: Any) -> Any:
     "staged a coup" or "waged war" find their verb. Candidates are found in the parse's
     arrays, not by visiting every token."""
     fixes = _lemma_fixes()
-    wanted = numpy.fromiter((get_string_id(w) for w in fixes), dtype=numpy.uint64, count=len(fixes))
-    for i in numpy.nonzero(numpy.isin(doc.to_array(LOWER), wanted))[0]:
-        tok = doc[int(i)]
+    for tok in tokens_of(doc, frozenset(fixes)):
         if tok.pos_ in ("VERB", "AUX"):
             tok.lemma_ = fixes[tok.lower_]
     return doc

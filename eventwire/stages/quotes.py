@@ -17,11 +17,10 @@ from pathlib import Path
 from typing import Any
 
 from spacy.attrs import LEMMA
-from spacy.strings import get_string_id
 
 from eventwire.config import Options
 from eventwire.model import Analysis, Quote, Span
-from eventwire.stages.parse import text_of
+from eventwire.stages.parse import text_of, tokens_of
 
 LEXICONS = Path(__file__).resolve().parents[1] / "data" / "lexicons"
 PAIRS = {"“": "”", '"': '"', "«": "»", "„": "“"}
@@ -167,13 +166,6 @@ class Speakers:
         return Speaker(inner[0][0] if inner else None, True, span.text, span)
 
 
-def _lemmas_in(doc: Any, lemmas: frozenset[str]) -> list[Any]:
-    """The tokens whose lemma is one of ``lemmas``, found in the parse's arrays rather than by
-    building an object for every token of the document."""
-    wanted = {get_string_id(w) for w in lemmas} | {get_string_id(w.capitalize()) for w in lemmas}
-    return [doc[int(i)] for i, h in enumerate(doc.to_array(LEMMA)) if int(h) in wanted]
-
-
 def _governing_verb(doc: Any, start: int, end: int, verbs: frozenset[str]) -> Any:
     """The speech verb outside the quote that governs it, or the nearest one in the sentence."""
     found = doc.char_span(start, end, alignment_mode="expand")
@@ -246,6 +238,8 @@ class QuoteFinder:
 
     def __init__(self, options: Options) -> None:
         self.verbs = speech_verbs()
+        # lemmas as the tagger writes them: capitalised at a sentence start too
+        self.verb_lemmas = self.verbs | frozenset(w.capitalize() for w in self.verbs)
         self.appraisal = appraisal_verbs()
 
     def __call__(self, analysis: Analysis) -> Analysis:
@@ -314,7 +308,7 @@ class QuoteFinder:
     ) -> list[tuple[int, Speaker | None]]:
         """Every speech verb outside quotes with its named subject, in text order."""
         out: list[tuple[int, Speaker | None]] = []
-        for tok in _lemmas_in(doc, self.verbs):
+        for tok in tokens_of(doc, self.verb_lemmas, LEMMA):
             if tok.pos_ != "VERB":
                 continue
             if any(s <= tok.idx < e for s, e in spans):
